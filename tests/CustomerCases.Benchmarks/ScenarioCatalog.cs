@@ -1,0 +1,19 @@
+namespace CustomerCases.Benchmarks;
+
+/// <summary>Maps a scenario name to its runner. Add a scenario by adding one line here.</summary>
+internal static class ScenarioCatalog
+{
+    private static readonly Dictionary<string, Func<string[], Task<int>>> Scenarios = new(StringComparer.OrdinalIgnoreCase)
+    {
+    };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || !Scenarios.TryGetValue(args[0], out var run))
+        {
+            Console.Error.WriteLine($"usage: <scenario> [options]; scenarios: {string.Join(", ", Scenarios.Keys.Order())}");
+            return 2;
+        }
+        return await run(args[1..]);
+    }
+}
