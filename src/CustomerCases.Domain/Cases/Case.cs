@@ -110,6 +110,7 @@ public sealed partial class Case
         }
 
         c._messages.Add(new CaseMessage(c.Id, MessageKind.CustomerMessage, Actor.Customer(customer.Id, customer.Name), c.Description, now));
+        c.Version = 1; // the creation entries above are one change
         return c;
     }
 
