@@ -48,6 +48,13 @@ internal sealed class CaseIntake(
     private async Task<Outcome> OpenOnceAsync(Command command, Actor actor, IdempotencyContext? idempotency, CancellationToken ct)
     {
         using var writer = await gate.EnterAsync(ct);
+        // Checked again inside the gate: a retry that raced the first request finds its answer here (SQLite), or
+        // loses on the unique key and finds it after the rollback (PostgreSQL, several nodes).
+        if (idempotency is not null && await Idempotency.TryReplayAsync(db, idempotency.Scope, idempotency.Key, idempotency.RequestHash, ct) is { } replay)
+        {
+            return new Outcome(null, replay);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
         var customer = await FindOrCreateCustomerAsync(command, now, ct);
