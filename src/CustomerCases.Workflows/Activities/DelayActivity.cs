@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CustomerCases.Workflows.Runtime;
+
+namespace CustomerCases.Workflows.Activities;
+
+/// <summary><c>Elsa.Delay</c>: waits <c>timeSpan</c>; a timer bookmark <c>{resumeAt}</c> the host wakes at its due time.</summary>
+internal sealed class DelayActivity : IActivity
+{
+    public const string BookmarkName = "Elsa.Delay";
+
+    public string Type => "Elsa.Delay";
+
+    public IReadOnlyList<string> RequiredInputs => ["timeSpan"];
+
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var span = await context.EvaluateTimeSpanAsync("timeSpan")
+            ?? throw new WorkflowFaultException("Delay needs a duration such as '00:05:00'.");
+        if (span <= TimeSpan.Zero) return ActivityResult.Done;
+        TimerBookmarks.Create(context, BookmarkName, context.Now + span);
+        return ActivityResult.Suspended;
+    }
+}
+
+/// <summary>Timer bookmarks shared by Delay, Timer, StartAt and Cron: payload <c>{resumeAt}</c> plus the due time for the host.</summary>
+internal static class TimerBookmarks
+{
+    public static Bookmark Create(ActivityContext context, string name, DateTimeOffset resumeAt, JsonObject? extra = null)
+    {
+        var payload = extra ?? [];
+        payload["resumeAt"] = resumeAt.ToString("O", CultureInfo.InvariantCulture);
+        return context.CreateBookmark(name, payload, resumeAt, includeInstanceId: true);
+    }
+}
