@@ -7,7 +7,7 @@ namespace CustomerCases.Workflows.Validation;
 /// <summary>
 /// Warnings for joins that behave as Elsa specifies but not as designers read them (elsa-core #4889, #6725): a join
 /// waiting for all branches behind exclusive outcomes of a decision never runs; an implicit join after a fork runs once
-/// per arriving branch.
+/// per arriving branch; an implicit join behind a decision ran differently in older Elsa versions.
 /// </summary>
 internal sealed class JoinRule : IDefinitionRule
 {
@@ -29,6 +29,9 @@ internal sealed class JoinRule : IDefinitionRule
                 if (ExclusiveBranching.Contains(branching.Type) && mode is MergeMode.Converge or MergeMode.Merge)
                     yield return new ValidationIssue(ValidationSeverity.Warning, target.Id,
                         $"'{target.Id}' waits for all inbound branches, but they come from exclusive outcomes of '{branching.Id}': it will never run. Use a FlowJoin in WaitAny or WaitAllActive mode.");
+                else if (ExclusiveBranching.Contains(branching.Type) && mode == MergeMode.Stream && target.MergeMode is null && target.Type != MergeModes.FlowJoinType)
+                    yield return new ValidationIssue(ValidationSeverity.Warning, target.Id,
+                        $"'{target.Id}' implicitly joins exclusive outcomes of '{branching.Id}': it runs for whichever branch was taken, but older Elsa versions waited for every branch here and blocked. Make the intent explicit with a FlowJoin (WaitAny) or customProperties.mergeMode.");
                 else if (branching.Type == "Elsa.FlowFork" && mode == MergeMode.Stream && target.Type != MergeModes.FlowJoinType)
                     yield return new ValidationIssue(ValidationSeverity.Warning, target.Id,
                         $"'{target.Id}' has {inbound.Count} inbound connections after fork '{branching.Id}' and no merge mode: it may run once per branch. Add a FlowJoin (WaitAll) to run it once.");

@@ -49,8 +49,16 @@ public sealed class WorkflowDefinitionValidatorTests
         Assert.Contains("exclusive outcomes of 'Decision1'", warning.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Validate_ImplicitJoinAfterDecision_WarnsToMakeIntentExplicit()
+    {
+        var warning = Assert.Single(_engine.Validator.Validate(Fixtures.Load("decision-join-implicit.json")).Warnings);
+
+        Assert.Equal("After", warning.ActivityId);
+        Assert.Contains("implicitly joins exclusive outcomes of 'Decision1'", warning.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("decision-join-implicit.json")]
     [InlineData("decision-join-waitallactive.json")]
     [InlineData("decision-join-waitany.json")]
     public void Validate_JoinAfterDecisionThatCanContinue_HasNoWarning(string fixture) =>
