@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CustomerCases.Workflows.Definitions;
+using CustomerCases.Workflows.Runtime;
+using CustomerCases.Workflows.Tests.Support;
+using Xunit;
+
+namespace CustomerCases.Workflows.Tests.Expressions;
+
+public sealed class JavaScriptFunctionTests
+{
+    private readonly TestEngine _engine = new();
+
+    [Fact]
+    public async Task GetLastResult_AfterResumedEvent_ReturnsEventPayload()
+    {
+        var definition = WorkflowDefinitionReader.Read(ElsaJson.Sequence(
+            ElsaJson.Activity("Event1", "Elsa.Event", ("eventName", ElsaJson.Expression("Literal", "Go", "String"))),
+            ElsaJson.Activity("Line1", "Elsa.WriteLine", ("text", ElsaJson.Expression("JavaScript", "'last ' + getLastResult().n", "String")))));
+        var started = await _engine.StartAsync(definition);
+
+        var result = await _engine.Engine.ResumeAsync(definition, started.State,
+            ResumeRequest.ByStimulus(Stimuli.Event("Go"), new JsonObject { ["payload"] = new JsonObject { ["n"] = 3 } }));
+
+        Assert.Equal(["last 3"], result.Lines());
+    }
+
+    [Fact]
+    public async Task SetCorrelationId_FromScript_ChangesInstanceCorrelation()
+    {
+        var result = await _engine.StartAsync(ElsaJson.Script("setCorrelationId('case-' + getInput('n')); getCorrelationId()"),
+            new JsonObject { ["n"] = 5 });
+
+        Assert.Equal(["case-5"], result.Lines());
+        Assert.Equal("case-5", result.State.CorrelationId);
+    }
+
+    [Fact]
+    public async Task GetCase_WithCaseCorrelation_ReturnsCamelCaseSnapshot()
+    {
+        var caseId = _engine.Cases.AddCase("billing", priority: "Low");
+
+        var result = await _engine.StartAsync(ElsaJson.Script("getCase().category + '/' + getCase().priority + '/' + getCase().tags.length"),
+            correlationId: caseId.ToString());
+
+        Assert.Equal(["billing/Low/0"], result.Lines());
+    }
+
+    [Fact]
+    public async Task Script_ReturningObject_ComesBackAsJson()
+    {
+        var definition = WorkflowDefinitionReader.Read(ElsaJson.Sequence(
+            ElsaJson.Activity("Out1", "Elsa.SetOutput",
+                ("outputName", ElsaJson.Expression("Literal", "result", "String")),
+                ("outputValue", ElsaJson.Expression("JavaScript", "({ list: [1, 2.5, 'x'], flag: true, none: null })")))));
+
+        var result = await _engine.StartAsync(definition);
+
+        Assert.Equal("{\"list\":[1,2.5,\"x\"],\"flag\":true,\"none\":null}", result.Output["result"]!.ToJsonString());
+    }
+}
