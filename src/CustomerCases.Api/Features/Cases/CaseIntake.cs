@@ -18,6 +18,7 @@ internal sealed class CaseIntake(
     WriteGate gate,
     TimeProvider time,
     IEnumerable<ICaseIntakeStep> steps,
+    Workflows.AfterCommit afterCommit,
     IOptions<JsonOptions> json)
 {
     internal sealed record Command(string Email, string? Name, string? ExternalId, string? Tier, CaseDraft Draft, bool ExplicitCategory);
@@ -75,6 +76,8 @@ internal sealed class CaseIntake(
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        writer.Dispose();
+        await afterCommit.RunAsync(ct);
         return new Outcome(response, null);
     }
 
