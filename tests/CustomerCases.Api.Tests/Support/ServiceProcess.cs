@@ -17,7 +17,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServiceProcess> StartAsync(TestDatabase database, string adminKey)
+    public static async Task<ServiceProcess> StartAsync(TestDatabase database, string adminKey, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -32,6 +32,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__CustomerCases"] = database.ConnectionString;
         start.Environment["Auth__BootstrapAdminKey"] = adminKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the service");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
