@@ -58,4 +58,24 @@ public sealed class JavaScriptFunctionTests
 
         Assert.Equal("{\"list\":[1,2.5,\"x\"],\"flag\":true,\"none\":null}", result.Output["result"]!.ToJsonString());
     }
+
+    [Theory]
+    [InlineData("return getInput('n') > 1;", "yes")]
+    [InlineData("if (getInput('n') > 5) { return true; } return false;", "no")]
+    public async Task Condition_WithTopLevelReturn_AsStudioWritesIt(string condition, string expected)
+    {
+        var definition = WorkflowDefinitionReader.Read(ElsaJson.Workflow(
+            [
+                ElsaJson.Activity("Start1", "Elsa.Start"),
+                ElsaJson.Activity("Decision1", "Elsa.FlowDecision", ("condition", ElsaJson.Expression("JavaScript", condition, "Boolean"))),
+                ElsaJson.Activity("Yes", "Elsa.WriteLine", ("text", ElsaJson.Expression("Literal", "yes", "String"))),
+                ElsaJson.Activity("No", "Elsa.WriteLine", ("text", ElsaJson.Expression("Literal", "no", "String"))),
+            ],
+            [ElsaJson.Connection("Start1", "Decision1"), ElsaJson.Connection("Decision1", "Yes", "True"), ElsaJson.Connection("Decision1", "No", "False")]).ToJsonString());
+
+        var result = await _engine.StartAsync(definition, new JsonObject { ["n"] = 3 });
+
+        Assert.Equal([expected], result.Lines());
+        Assert.Empty(_engine.Validator.Validate(definition).Issues);
+    }
 }
