@@ -111,4 +111,22 @@ public sealed class IncidentTests
 
         Assert.Contains(expected, Assert.Single(result.Incidents).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Start_LoopWithoutWait_StopsAtStepLimitWithIncident()
+    {
+        var engine = new TestEngine(o => o.MaxStepsPerExecution = 50);
+        var json = ElsaJson.Workflow(
+            [
+                ElsaJson.Activity("Start1", "Elsa.Start"),
+                ElsaJson.Activity("Spin", "Elsa.WriteLine", ("text", ElsaJson.Expression("Literal", "spin", "String"))),
+            ],
+            [ElsaJson.Connection("Start1", "Spin"), ElsaJson.Connection("Spin", "Spin")]).ToJsonString();
+
+        var result = await engine.StartAsync(WorkflowDefinitionReader.Read(json));
+
+        Assert.Contains("exceeded 50 activity runs", Assert.Single(result.Incidents).Message, StringComparison.Ordinal);
+        Assert.Equal(49, result.Lines().Count);
+        Assert.Equal(WorkflowSubStatus.Faulted, result.State.SubStatus);
+    }
 }
