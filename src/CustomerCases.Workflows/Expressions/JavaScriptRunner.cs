@@ -21,11 +21,17 @@ internal sealed class JavaScriptRunner
     {
         _execution = execution;
         var options = execution.Services.Options;
-        _engine = new Engine(o => o
-            .TimeoutInterval(options.ScriptTimeout)
-            .MaxStatements(options.ScriptMaxStatements)
-            .LimitRecursion(options.ScriptMaxRecursion)
-            .LimitMemory(options.ScriptMemoryLimitBytes));
+        _engine = new Engine(o =>
+        {
+            o.TimeoutInterval(options.ScriptTimeout)
+                .MaxStatements(options.ScriptMaxStatements)
+                .LimitRecursion(options.ScriptMaxRecursion)
+                .LimitMemory(options.ScriptMemoryLimitBytes)
+                // No eval/new Function: a script cannot build code the validator never saw.
+                .DisableStringCompilation();
+            // A regular expression runs as one step, so it needs its own time limit.
+            o.Constraints.RegexTimeout = options.ScriptTimeout;
+        });
         RegisterFunctions();
     }
 

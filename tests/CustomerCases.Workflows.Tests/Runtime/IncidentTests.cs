@@ -78,7 +78,9 @@ public sealed class IncidentTests
     [InlineData("System.IO.File.ReadAllText('/etc/passwd')")]
     [InlineData("importNamespace('System.IO').File.ReadAllText('/etc/passwd')")]
     [InlineData("getCase().GetType()")]
-    public async Task Start_ScriptReachingForClr_IsDenied(string script)
+    [InlineData("eval('1 + 1')")]
+    [InlineData("new Function('return 1')()")]
+    public async Task Start_ScriptReachingForClrOrEval_IsDenied(string script)
     {
         var result = await new TestEngine().StartAsync(ElsaJson.Script(script));
 
