@@ -131,4 +131,14 @@ public sealed class IncidentTests
         Assert.Equal(49, result.Lines().Count);
         Assert.Equal(WorkflowSubStatus.Faulted, result.State.SubStatus);
     }
+
+    [Fact]
+    public async Task Start_CatastrophicRegex_TimesOutAsIncident()
+    {
+        var engine = new TestEngine(o => o.ScriptTimeout = TimeSpan.FromMilliseconds(300));
+
+        var result = await engine.StartAsync(ElsaJson.Script("/^(a+)+$/.test('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!') ? 'matched' : 'no'"));
+
+        Assert.Equal("Script1", Assert.Single(result.Incidents).ActivityId);
+    }
 }
