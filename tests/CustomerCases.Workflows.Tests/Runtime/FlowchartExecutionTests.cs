@@ -141,4 +141,16 @@ public sealed class FlowchartExecutionTests
         Assert.Equal(["outcome: accepted"], result.Lines());
         Assert.Equal("accepted", result.State.Variables["Outcome"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Start_ManyRunsInParallel_ShareDefinitionAndScriptsSafely()
+    {
+        var definition = Fixtures.Load("loop-counter.json");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            Task.Run(() => _engine.Engine.StartAsync(definition, new StartRequest($"instance-{i}")))));
+
+        Assert.All(results, r => Assert.Equal(["iteration 1", "iteration 2", "iteration 3", "done"], r.Lines()));
+        Assert.Equal(16, results.Select(r => r.State.InstanceId).Distinct().Count());
+    }
 }
