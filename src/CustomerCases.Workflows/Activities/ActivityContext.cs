@@ -62,6 +62,9 @@ internal sealed class ActivityContext
 
     public bool TriggerDeclined { get; private set; }
 
+    /// <summary>Outcomes chosen by a script through <c>setOutcome</c>/<c>setOutcomes</c> (RunJavaScript).</summary>
+    public List<string>? ScriptOutcomes { get; set; }
+
     /// <summary>The trigger's condition rejected the stimulus: the workflow must not start.</summary>
     public void DeclineTrigger() => TriggerDeclined = true;
 

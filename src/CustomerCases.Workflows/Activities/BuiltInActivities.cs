@@ -9,6 +9,7 @@ internal static class BuiltInActivities
         new StartActivity(), new EndActivity(), new CompleteActivity(), new FinishActivity(),
         new WriteLineActivity(), new SetVariableActivity(), new SetNameActivity(), new CorrelateActivity(), new SetOutputActivity(),
         new FlowDecisionActivity(), new FlowSwitchActivity(), new FlowForkActivity(), new FlowJoinActivity(), new FaultActivity(),
+        new RunJavaScriptActivity(),
         // Scheduling
         new DelayActivity(), new TimerActivity(), new StartAtActivity(), new CronActivity(),
         // Runtime

@@ -21,11 +21,17 @@ internal sealed class JavaScriptRunner
     {
         _execution = execution;
         var options = execution.Services.Options;
-        _engine = new Engine(o => o
-            .TimeoutInterval(options.ScriptTimeout)
-            .MaxStatements(options.ScriptMaxStatements)
-            .LimitRecursion(options.ScriptMaxRecursion)
-            .LimitMemory(options.ScriptMemoryLimitBytes));
+        _engine = new Engine(o =>
+        {
+            o.TimeoutInterval(options.ScriptTimeout)
+                .MaxStatements(options.ScriptMaxStatements)
+                .LimitRecursion(options.ScriptMaxRecursion)
+                .LimitMemory(options.ScriptMemoryLimitBytes)
+                // No eval/new Function: a script cannot build code the validator never saw.
+                .DisableStringCompilation();
+            // A regular expression runs as one step, so it needs its own time limit.
+            o.Constraints.RegexTimeout = options.ScriptTimeout;
+        });
         RegisterFunctions();
     }
 
@@ -76,6 +82,16 @@ internal sealed class JavaScriptRunner
         Define("getOutputFrom", args => JsBridge.ToJs(_engine, ActivityOutputs.Find(_execution, Text(args, 0), args.Length > 1 ? Text(args, 1) : null)));
         Define("getLastResult", _ => JsBridge.ToJs(_engine, ActivityOutputs.Last(_execution)));
         Define("getCase", _ => JsBridge.ToJs(_engine, _execution.CaseSnapshot));
+        Define("setOutcome", args =>
+        {
+            Current.ScriptOutcomes = [Text(args, 0)];
+            return JsValue.Undefined;
+        });
+        Define("setOutcomes", args =>
+        {
+            Current.ScriptOutcomes = JsonValues.AsStringList(JsBridge.ToJson(_engine, Arg(args, 0))).ToList();
+            return JsValue.Undefined;
+        });
     }
 
     private void Define(string name, Func<JsValue[], JsValue> body) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using CustomerCases.Workflows.Definitions;
 
@@ -13,6 +14,9 @@ internal sealed class FlowGraph
     private readonly Dictionary<string, List<ConnectionDefinition>> _outbound = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ConnectionDefinition>> _inbound = new(StringComparer.Ordinal);
     private readonly HashSet<ConnectionDefinition> _backEdges = [];
+
+    // Graphs are shared by concurrent executions; this cache is the only state filled after construction.
+    private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _ancestors = new(StringComparer.Ordinal);
 
     private FlowGraph(FlowchartDefinition flowchart)
     {
@@ -40,7 +44,9 @@ internal sealed class FlowGraph
     public bool IsBackEdge(ConnectionDefinition connection) => _backEdges.Contains(connection);
 
     /// <summary>Every activity that reaches <paramref name="activityId"/> through forward edges.</summary>
-    public HashSet<string> ForwardAncestors(string activityId)
+    public IReadOnlySet<string> ForwardAncestors(string activityId) => _ancestors.GetOrAdd(activityId, ComputeAncestors);
+
+    private HashSet<string> ComputeAncestors(string activityId)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var stack = new Stack<string>([activityId]);

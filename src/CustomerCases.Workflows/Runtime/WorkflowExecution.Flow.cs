@@ -75,9 +75,7 @@ internal sealed partial class WorkflowExecution
     /// <summary>Whether a branch can still deliver: the source or one of its forward ancestors has pending work.</summary>
     private bool IsAlive(FlowScopeState scope, FlowGraph graph, string activityId)
     {
-        var branch = graph.ForwardAncestors(activityId);
-        branch.Add(activityId);
-        return branch.Any(id => HasPendingWork(scope, id));
+        return HasPendingWork(scope, activityId) || graph.ForwardAncestors(activityId).Any(id => HasPendingWork(scope, id));
     }
 
     private bool HasPendingWork(FlowScopeState scope, string activityId) =>

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CustomerCases.Workflows.Activities;
 using CustomerCases.Workflows.Definitions;
 using CustomerCases.Workflows.Expressions;
 

@@ -11,8 +11,10 @@ internal sealed class ExpressionRule : IDefinitionRule
     {
         foreach (var activity in definition.AllActivities())
         {
-            foreach (var (input, expression) in activity.GetAllExpressions())
+            foreach (var (input, found) in activity.GetAllExpressions())
             {
+                // RunJavaScript keeps its code in a Literal: check it as the JavaScript it is.
+                var expression = input == "script" && activity.Type == "Elsa.RunJavaScript" ? RunJavaScriptActivity.ScriptOf(activity)! : found;
                 if (!ExpressionLanguages.IsSupported(expression.Type))
                 {
                     yield return new ValidationIssue(ValidationSeverity.Error, activity.Id,

@@ -121,4 +121,33 @@ public sealed class BookmarkTests
         Assert.Equal("Elsa.Event", trigger.Name);
         Assert.Equal(Stimuli.Event("OrderPlaced").Hash, trigger.Hash);
     }
+
+    [Fact]
+    public async Task Send_StimulusBeforeBookmarkExists_IsQueuedAndDeliveredOnCommit()
+    {
+        var host = new InMemoryWorkflowHost(_engine);
+        host.Publish(Fixtures.Load("event-wait.json"));
+
+        var early = await host.SendAsync(Stimuli.Event("Approved"), new JsonObject { ["payload"] = new JsonObject { ["approver"] = "Early" } });
+        await host.StartAsync("event-wait");
+
+        Assert.Empty(early);
+        Assert.Equal(["waiting", "approved by Early"], host.JournalOf("wf-1").Lines());
+        Assert.Empty(host.PendingStimuli);
+        Assert.Equal(WorkflowSubStatus.Finished, host.Instances["wf-1"].SubStatus);
+    }
+
+    [Fact]
+    public async Task Send_QueuedStimulusPastItsTimeToLive_IsDropped()
+    {
+        var host = new InMemoryWorkflowHost(_engine);
+        host.Publish(Fixtures.Load("event-wait.json"));
+
+        await host.SendAsync(Stimuli.Event("Approved"));
+        await host.AdvanceAsync(TimeSpan.FromMinutes(2));
+        await host.StartAsync("event-wait");
+
+        Assert.Equal(WorkflowSubStatus.Suspended, host.Instances["wf-1"].SubStatus);
+        Assert.Empty(host.PendingStimuli);
+    }
 }

@@ -111,4 +111,46 @@ public sealed class FlowchartExecutionTests
 
         Assert.Equal(expected, result.Lines());
     }
+
+    [Fact]
+    public async Task Start_WaitAllJoinWithFaultedBranch_BlocksAndFaults()
+    {
+        var result = await _engine.RunFixtureAsync("fork-decision-waitall-fault.json");
+
+        Assert.Equal(["A", "C", "B", "D"], result.Lines());
+        Assert.Equal(WorkflowSubStatus.Faulted, result.State.SubStatus);
+        Assert.Equal("Fault1", Assert.Single(result.Incidents).ActivityId);
+    }
+
+    [Fact]
+    public async Task Resume_OutputBoundToVariable_WritesVariable()
+    {
+        var json = ElsaJson.Sequence(
+            ElsaJson.Activity("Task1", "Elsa.RunTask",
+                ("taskName", ElsaJson.Expression("Literal", "Review", "String")),
+                ("result", new JsonObject { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = "var-outcome" } })),
+            ElsaJson.Activity("Line1", "Elsa.WriteLine", ("text", ElsaJson.Expression("JavaScript", "'outcome: ' + getOutcome()", "String"))));
+        var document = JsonNode.Parse(json)!.AsObject();
+        document["variables"] = new JsonArray(new JsonObject { ["id"] = "var-outcome", ["name"] = "Outcome", ["typeName"] = "String" });
+        var definition = CustomerCases.Workflows.Definitions.WorkflowDefinitionReader.Read(document.ToJsonString());
+        var started = await _engine.StartAsync(definition);
+
+        var result = await _engine.Engine.ResumeAsync(definition, started.State,
+            ResumeRequest.ById(started.NewBookmarks[0].Id, new JsonObject { ["result"] = "accepted" }));
+
+        Assert.Equal(["outcome: accepted"], result.Lines());
+        Assert.Equal("accepted", result.State.Variables["Outcome"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Start_ManyRunsInParallel_ShareDefinitionAndScriptsSafely()
+    {
+        var definition = Fixtures.Load("loop-counter.json");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            Task.Run(() => _engine.Engine.StartAsync(definition, new StartRequest($"instance-{i}")))));
+
+        Assert.All(results, r => Assert.Equal(["iteration 1", "iteration 2", "iteration 3", "done"], r.Lines()));
+        Assert.Equal(16, results.Select(r => r.State.InstanceId).Distinct().Count());
+    }
 }

@@ -78,7 +78,9 @@ public sealed class IncidentTests
     [InlineData("System.IO.File.ReadAllText('/etc/passwd')")]
     [InlineData("importNamespace('System.IO').File.ReadAllText('/etc/passwd')")]
     [InlineData("getCase().GetType()")]
-    public async Task Start_ScriptReachingForClr_IsDenied(string script)
+    [InlineData("eval('1 + 1')")]
+    [InlineData("new Function('return 1')()")]
+    public async Task Start_ScriptReachingForClrOrEval_IsDenied(string script)
     {
         var result = await new TestEngine().StartAsync(ElsaJson.Script(script));
 
@@ -110,5 +112,33 @@ public sealed class IncidentTests
         var result = await new TestEngine().StartAsync(WorkflowDefinitionReader.Read(json));
 
         Assert.Contains(expected, Assert.Single(result.Incidents).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_LoopWithoutWait_StopsAtStepLimitWithIncident()
+    {
+        var engine = new TestEngine(o => o.MaxStepsPerExecution = 50);
+        var json = ElsaJson.Workflow(
+            [
+                ElsaJson.Activity("Start1", "Elsa.Start"),
+                ElsaJson.Activity("Spin", "Elsa.WriteLine", ("text", ElsaJson.Expression("Literal", "spin", "String"))),
+            ],
+            [ElsaJson.Connection("Start1", "Spin"), ElsaJson.Connection("Spin", "Spin")]).ToJsonString();
+
+        var result = await engine.StartAsync(WorkflowDefinitionReader.Read(json));
+
+        Assert.Contains("exceeded 50 activity runs", Assert.Single(result.Incidents).Message, StringComparison.Ordinal);
+        Assert.Equal(49, result.Lines().Count);
+        Assert.Equal(WorkflowSubStatus.Faulted, result.State.SubStatus);
+    }
+
+    [Fact]
+    public async Task Start_CatastrophicRegex_TimesOutAsIncident()
+    {
+        var engine = new TestEngine(o => o.ScriptTimeout = TimeSpan.FromMilliseconds(300));
+
+        var result = await engine.StartAsync(ElsaJson.Script("/^(a+)+$/.test('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!') ? 'matched' : 'no'"));
+
+        Assert.Equal("Script1", Assert.Single(result.Incidents).ActivityId);
     }
 }

@@ -30,6 +30,14 @@ internal sealed class InMemoryWorkflowHost(TestEngine engine)
 
     public List<HttpResponseEffect> HttpResponses { get; } = [];
 
+    /// <summary>
+    /// Stimuli that matched nothing yet: a reply can arrive before the bookmark waiting for it is committed. They are
+    /// retried whenever a commit adds bookmarks, until <see cref="StimulusTimeToLive"/> has passed (Elsa's bookmark queue).
+    /// </summary>
+    public List<(Stimulus Stimulus, JsonObject? Input, string? CorrelationId, DateTimeOffset ExpiresAt)> PendingStimuli { get; } = [];
+
+    public TimeSpan StimulusTimeToLive { get; set; } = TimeSpan.FromMinutes(1);
+
     public void Publish(WorkflowDefinition definition)
     {
         Definitions[definition.DefinitionId] = definition;
@@ -65,6 +73,8 @@ internal sealed class InMemoryWorkflowHost(TestEngine engine)
             .Select(b => b.InstanceId).Distinct().ToList();
         foreach (var target in targets)
             results.Add(await ResumeAsync(target, ResumeRequest.ByStimulus(stimulus, input)));
+        if (results.Count == 0 && instanceId is null)
+            PendingStimuli.Add((stimulus, input, correlationId, engine.Clock.GetUtcNow() + StimulusTimeToLive));
         return results;
     }
 
@@ -130,10 +140,21 @@ internal sealed class InMemoryWorkflowHost(TestEngine engine)
             await SendAsync(Stimuli.Event(published.EventName), input, published.CorrelationId, published.IsLocal ? published.SourceInstanceId : null);
         }
 
+        if (result.NewBookmarks.Count > 0) await DeliverPendingStimuliAsync(result.NewBookmarks);
         if (state is { Status: WorkflowStatus.Finished, ParentInstanceId: { } parent } && Instances.ContainsKey(parent))
         {
             var output = new JsonObject(state.Output.Select(o => KeyValuePair.Create(o.Key, o.Value?.DeepClone())));
             await SendAsync(Stimuli.ChildCompleted(state.InstanceId), output, instanceId: parent);
+        }
+    }
+
+    private async Task DeliverPendingStimuliAsync(IReadOnlyList<Bookmark> created)
+    {
+        PendingStimuli.RemoveAll(p => p.ExpiresAt < engine.Clock.GetUtcNow());
+        foreach (var pending in PendingStimuli.Where(p => created.Any(b => b.Hash == p.Stimulus.Hash)).ToList())
+        {
+            PendingStimuli.Remove(pending);
+            await SendAsync(pending.Stimulus, pending.Input, pending.CorrelationId);
         }
     }
 }
