@@ -7,9 +7,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CustomerCases.Api.Tests.Support;
 
 /// <summary>The real service in memory (WebApplicationFactory) on a real database, with helpers to call it as a role.</summary>
-public sealed class CustomerCasesApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+/// <remarks>
+/// By default no workflow definitions are imported, so API tests see only the case rules; tests of the shipped
+/// workflows pass <c>shippedWorkflows: true</c>.
+/// </remarks>
+public sealed class CustomerCasesApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
+    bool shippedWorkflows = false)
     : WebApplicationFactory<Program>
 {
+    private static readonly string NoWorkflows = Directory.CreateTempSubdirectory("cc-no-workflows-").FullName;
+
     public const string AdminKey = "test-bootstrap-admin-key";
 
     private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
@@ -23,6 +30,11 @@ public sealed class CustomerCasesApp(TestDatabase database, IReadOnlyDictionary<
         builder.UseSetting("ConnectionStrings:CustomerCases", database.ConnectionString);
         builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
         builder.UseSetting("Jobs:RunServer", "false");
+        if (!shippedWorkflows)
+        {
+            builder.UseSetting("Workflows:DefinitionsFolder", NoWorkflows);
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -21,7 +21,7 @@ public abstract class CaseWorkflowTests(ProviderFixture fixture) : IAsyncLifetim
     {
         // The fixture decides the provider (and skips PostgreSQL when unavailable); this class needs its own clock.
         var database = fixture.App.Database;
-        _app = new CustomerCasesApp(database, services: s => s.AddSingleton<TimeProvider>(_clock));
+        _app = new CustomerCasesApp(database, services: s => s.AddSingleton<TimeProvider>(_clock), shippedWorkflows: true);
         return ValueTask.CompletedTask;
     }
 
