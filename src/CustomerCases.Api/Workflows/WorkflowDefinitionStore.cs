@@ -116,8 +116,10 @@ internal sealed class WorkflowDefinitionStore(CustomerCasesDbContext db, Definit
 
     public WorkflowDefinition Parse(WorkflowDefinitionRecord record) => cache.Get(record.Id, record.ContentHash, record.Json);
 
-    public Task<WorkflowDefinitionRecord?> FindVersionAsync(string versionId, CancellationToken ct) =>
-        db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.Id == versionId, ct);
+    /// <summary>A version by id, including one staged but not yet saved in this unit of work.</summary>
+    public async Task<WorkflowDefinitionRecord?> FindVersionAsync(string versionId, CancellationToken ct) =>
+        db.WorkflowDefinitions.Local.SingleOrDefault(d => d.Id == versionId)
+            ?? await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.Id == versionId, ct);
 
     /// <summary>Elsa's versionOptions: Published (default for running), Latest, LatestOrPublished, or a version number.</summary>
     public async Task<WorkflowDefinitionRecord?> FindAsync(string definitionId, string? versionOptions, CancellationToken ct)

@@ -82,6 +82,45 @@ internal sealed partial class WorkflowRuntime
         }
 
         await CascadeAsync(instance, result, ct);
+        await DeliverQueuedStimuliAsync(instance, result.NewBookmarks, now, ct);
+    }
+
+    /// <summary>
+    /// A stimulus that arrived before its bookmark was committed waits in the queue; the new bookmark takes it now,
+    /// in the same transaction, so it is delivered exactly once.
+    /// </summary>
+    private async Task DeliverQueuedStimuliAsync(WorkflowInstanceRecord instance, IReadOnlyList<Bookmark> created, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var bookmark in created)
+        {
+            var hash = bookmark.Hash;
+            var queued = await db.StimulusQueue
+                .Where(q => q.Hash == hash && q.DeliveredAt == null && q.ExpiresAt > now
+                    && (q.CorrelationId == null || q.CorrelationId == instance.CorrelationId)
+                    && (q.InstanceId == null || q.InstanceId == instance.Id))
+                .OrderBy(q => q.CreatedAt)
+                .FirstOrDefaultAsync(ct);
+            if (queued is null)
+            {
+                continue;
+            }
+
+            queued.DeliveredAt = now;
+            var input = queued.InputJson is null ? null : System.Text.Json.Nodes.JsonNode.Parse(queued.InputJson) as System.Text.Json.Nodes.JsonObject;
+            if (++_cascadeDepth > MaxCascade)
+            {
+                throw new InvalidOperationException($"Workflow cascade deeper than {MaxCascade} (instance {instance.Id}).");
+            }
+
+            try
+            {
+                await ResumeInstanceAsync(instance.Id, ResumeRequest.ById(bookmark.Id, input), ct);
+            }
+            finally
+            {
+                _cascadeDepth--;
+            }
+        }
     }
 
     /// <summary>
