@@ -95,8 +95,8 @@ public sealed class TriageTrainer
                 var watch = Stopwatch.StartNew();
                 var featurizer = TextFeaturizer.Create(ml, spec.Features, _options).Fit(keyedTrain);
                 // Cache: every candidate on these features re-reads them many times (L-BFGS, SDCA, perceptron epochs).
-                var cachedTrain = ml.Data.Cache(featurizer.Transform(keyedTrain));
-                features = (featurizer, cachedTrain, ml.Data.Cache(featurizer.Transform(keyedValid)));
+                var cachedTrain = Materialize(ml.Data.Cache(featurizer.Transform(keyedTrain)));
+                features = (featurizer, cachedTrain, Materialize(ml.Data.Cache(featurizer.Transform(keyedValid))));
                 featurized[spec.Features] = features;
                 featurizeSeconds += watch.Elapsed.TotalSeconds;
             }
@@ -163,6 +163,16 @@ public sealed class TriageTrainer
         var pipeline = $"{TextFeaturizer.Describe(winner.Spec.Features, _options)} → {winner.Spec.Name}";
         var inputSchema = ml.Data.LoadFromEnumerable(Array.Empty<Runtime.ClassifierInput>()).Schema;
         return new TrainedLabelSet(name, finalModel, inputSchema, finalLabels, pipeline, thresholds, report, validationPredictions);
+    }
+
+    /// <summary>Fills a lazy cache now, so featurisation time is not billed to the first candidate that reads it.</summary>
+    private static IDataView Materialize(IDataView cached)
+    {
+        using var cursor = cached.GetRowCursor(cached.Schema);
+        while (cursor.MoveNext())
+        {
+        }
+        return cached;
     }
 
     /// <summary>ByValue ordering makes label order (and so score order) independent of row order.</summary>
