@@ -65,6 +65,19 @@ public sealed class TriageTrainerTests(SyntheticModelFixture fixture)
     }
 
     [Fact]
+    public void Selection_budget_skips_the_remaining_candidates_but_always_trains_the_first()
+    {
+        var options = SyntheticRequests.FastOptions with { SelectionBudget = TimeSpan.Zero };
+        var reported = new List<Metrics.CandidateResult>();
+
+        var report = new TriageTrainer(options).Train(SyntheticRequests.Create(20), new SynchronousProgress<Metrics.CandidateResult>(reported.Add)).Report.LabelSets[0];
+
+        Assert.Null(report.Candidates[0].Skipped);
+        Assert.Contains("budget", report.Candidates[1].Skipped, StringComparison.Ordinal);
+        Assert.Equal(report.Candidates, reported);
+    }
+
+    [Fact]
     public void Training_is_deterministic_for_a_seed()
     {
         var data = SyntheticRequests.Create(20, seed: 3);

@@ -23,6 +23,9 @@ public sealed class ClassificationOptions
     /// <summary>Thread cap for retraining so intake keeps its cores (performance goal G8).</summary>
     public int RetrainMaxThreads { get; set; } = 1;
 
+    /// <summary>Wall-time budget of model selection per label set during retraining (5 minutes is the goal for 10k rows).</summary>
+    public TimeSpan RetrainSelectionBudget { get; set; } = TimeSpan.FromMinutes(4);
+
     /// <summary>When the repository has no active model at start-up, train and activate the starter model in the background.</summary>
     public bool TrainStarterModelWhenEmpty { get; set; } = true;
 
@@ -31,5 +34,6 @@ public sealed class ClassificationOptions
     {
         Candidates = Candidates.Count == 0 ? TrainingOptions.AllCandidates : Candidates.ToArray(),
         MaxThreads = RetrainMaxThreads,
+        SelectionBudget = RetrainSelectionBudget,
     };
 }

@@ -18,7 +18,7 @@ public sealed class ModelRetrainer(ModelRepository repository, ModelHolder holde
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(evaluation);
-        var trained = new TriageTrainer(options.Value.ToTrainingOptions()).Train(training, cancellationToken);
+        var trained = new TriageTrainer(options.Value.ToTrainingOptions()).Train(training, cancellationToken: cancellationToken);
         var candidate = LoadedModel.FromTrained(trained);
         var active = holder.Current;
         var decisions = new Dictionary<string, PromotionDecision>(StringComparer.OrdinalIgnoreCase);

@@ -3,7 +3,7 @@ namespace CustomerCases.Classification.Training;
 /// <summary>Settings of a training run. The defaults are the values measured in triage.md §3, not ML.NET's defaults.</summary>
 public sealed record TrainingOptions
 {
-    /// <summary>All trainers, cheapest-to-most-expensive is not implied; restrict for faster production retraining.</summary>
+    /// <summary>All trainers, in the order they are tried: best-measured linear ones first, slow tree ensembles last.</summary>
     public static IReadOnlyList<TriageTrainerKind> AllCandidates { get; } = Enum.GetValues<TriageTrainerKind>();
 
     /// <summary>Trainers to try; the best on validation macro-F1 wins.</summary>
@@ -44,6 +44,13 @@ public sealed record TrainingOptions
 
     /// <summary>Validation precision wanted among suggested labels; sets the advised suggest threshold.</summary>
     public double SuggestTargetPrecision { get; init; } = 0.80;
+
+    /// <summary>
+    /// Wall-time budget of the selection per label set. Candidates not started when it runs out are reported as skipped
+    /// (the linear ones, tried first, are the ones that matter on text). The first candidate always runs, so there is a model.
+    /// Null = no budget, fully reproducible runs.
+    /// </summary>
+    public TimeSpan? SelectionBudget { get; init; }
 
     /// <summary>Labels with fewer rows than this are dropped from a label set (they cannot be learned or validated).</summary>
     public int MinimumRowsPerLabel { get; init; } = 2;

@@ -26,7 +26,10 @@ public sealed class TriageTrainer
     }
 
     /// <summary>Trains every label column of <paramref name="data"/>. Deterministic for a given seed and data.</summary>
-    public TrainedModel Train(LabelledDataset data, CancellationToken cancellationToken = default)
+    /// <param name="data">Text and label columns.</param>
+    /// <param name="progress">Receives each candidate's result as soon as it is known (training can take minutes).</param>
+    /// <param name="cancellationToken">Checked between candidates.</param>
+    public TrainedModel Train(LabelledDataset data, IProgress<CandidateResult>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         var total = Stopwatch.StartNew();
@@ -37,7 +40,7 @@ public sealed class TriageTrainer
             cancellationToken.ThrowIfCancellationRequested();
             var (rows, counts) = UsableRows(data, column);
             labelCounts[data.LabelColumns[column]] = counts;
-            labelSets.Add(TrainLabelSet(data.LabelColumns[column], rows, cancellationToken));
+            labelSets.Add(TrainLabelSet(data.LabelColumns[column], rows, progress, cancellationToken));
         }
         var createdAt = DateTimeOffset.UtcNow;
         var versionId = createdAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
@@ -61,8 +64,9 @@ public sealed class TriageTrainer
         return (rows, kept);
     }
 
-    private TrainedLabelSet TrainLabelSet(string name, List<TrainingInput> rows, CancellationToken cancellationToken)
+    private TrainedLabelSet TrainLabelSet(string name, List<TrainingInput> rows, IProgress<CandidateResult>? progress, CancellationToken cancellationToken)
     {
+        var selectionWatch = Stopwatch.StartNew();
         var ml = new MLContext(_options.Seed);
         var (trainIdx, validIdx) = StratifiedSplit.Split(
             Enumerable.Range(0, rows.Count).ToList(), i => rows[i].Label, _options.ValidationFraction, _options.Seed);
@@ -85,9 +89,15 @@ public sealed class TriageTrainer
         foreach (var spec in specs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (spec.SkipReason is not null)
+            var skipReason = spec.SkipReason;
+            if (skipReason is null && best is not null && _options.SelectionBudget is { } budget && selectionWatch.Elapsed > budget)
             {
-                results.Add(new CandidateResult(spec.Name, double.NaN, double.NaN, double.NaN, 0, spec.SkipReason));
+                skipReason = string.Create(CultureInfo.InvariantCulture, $"skipped: selection budget {budget.TotalSeconds:F0} s used up");
+            }
+            if (skipReason is not null)
+            {
+                results.Add(new CandidateResult(spec.Name, double.NaN, double.NaN, double.NaN, 0, skipReason));
+                progress?.Report(results[^1]);
                 continue;
             }
             if (!featurized.TryGetValue(spec.Features, out var features))
@@ -109,6 +119,7 @@ public sealed class TriageTrainer
                 var metrics = Evaluate(labels, actual, probabilities);
                 var result = new CandidateResult(spec.Name, metrics.Accuracy, metrics.MacroF1, metrics.LogLoss, seconds);
                 results.Add(result);
+                progress?.Report(result);
                 if (best is null || IsBetter(result, best.Value.Result))
                 {
                     best = (spec, result, model, actual, probabilities);
@@ -118,6 +129,7 @@ public sealed class TriageTrainer
             {
                 // A trainer that cannot run here (e.g. a native library missing) must not sink the others.
                 results.Add(new CandidateResult(spec.Name, double.NaN, double.NaN, double.NaN, 0, $"failed: {ex.GetType().Name}: {ex.Message}"));
+                progress?.Report(results[^1]);
             }
         }
         if (best is null)

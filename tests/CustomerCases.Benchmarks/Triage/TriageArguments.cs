@@ -8,7 +8,7 @@ internal sealed record TriageArguments
 {
     public const string Usage =
         "triage --train <csv> (--test <csv> | --holdout <fraction>) --text-column <name> --label-column <name> " +
-        "[--oos-label oos] [--oos-target-recall <0..1>] [--candidates Kind,Kind] [--lbfgs-l2 0.1,0.01] [--threads n] [--seed n] [--save <file>]";
+        "[--oos-label oos] [--oos-target-recall <0..1>] [--candidates Kind,Kind] [--lbfgs-l2 0.1,0.01] [--threads n] [--seed n] [--budget-seconds s] [--save <file>]";
 
     public required string Train { get; init; }
     public string? Test { get; init; }
@@ -22,6 +22,7 @@ internal sealed record TriageArguments
     public int? Threads { get; init; }
     public int Seed { get; init; } = 1;
     public string? Save { get; init; }
+    public double? BudgetSeconds { get; init; }
 
     public static TriageArguments Parse(string[] args)
     {
@@ -52,6 +53,7 @@ internal sealed record TriageArguments
             Threads = Get("threads") is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : null,
             Seed = Get("seed") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 1,
             Save = Get("save"),
+            BudgetSeconds = GetDouble("budget-seconds"),
         };
         if (parsed.Test is null && parsed.Holdout is null)
         {
@@ -62,7 +64,12 @@ internal sealed record TriageArguments
 
     public TrainingOptions ToTrainingOptions()
     {
-        var options = new TrainingOptions { Seed = Seed, MaxThreads = Threads };
+        var options = new TrainingOptions
+        {
+            Seed = Seed,
+            MaxThreads = Threads,
+            SelectionBudget = BudgetSeconds is { } b ? TimeSpan.FromSeconds(b) : null,
+        };
         if (Candidates is not null)
         {
             options = options with { Candidates = Candidates };

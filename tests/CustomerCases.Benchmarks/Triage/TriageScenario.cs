@@ -35,7 +35,7 @@ public static class TriageScenario
         Console.WriteLine($"triage: train {train.Rows.Count} rows ({train.Source}), test {test.Rows.Count} rows ({test.Source}), " +
                           $"{Environment.ProcessorCount} cores, threads cap {(a.Threads?.ToString(CultureInfo.InvariantCulture) ?? "none")}");
 
-        var trained = new TriageTrainer(a.ToTrainingOptions()).Train(train);
+        var trained = new TriageTrainer(a.ToTrainingOptions()).Train(train, new ConsoleProgress());
         var labelSet = trained.LabelSets[0];
         PrintReport(labelSet.Report);
         if (a.Save is not null)
