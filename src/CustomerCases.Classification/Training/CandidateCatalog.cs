@@ -97,7 +97,9 @@ internal static class CandidateCatalog
                             NumberOfIterations = 100,
                             NumberOfLeaves = 31,
                             MinimumExampleCountPerLeaf = 5,
-                            NumberOfThreads = threads,
+                            // LightGBM's OpenMP threads spin while waiting: on a shared, oversubscribed machine
+                            // (load 10–19 on 2 cores) it took 679 s instead of ~31 s. One thread unless told otherwise.
+                            NumberOfThreads = threads ?? 1,
                             Seed = options.Seed,
                         })));
                     break;
