@@ -35,7 +35,10 @@ public static class TriageScenario
         Console.WriteLine($"triage: train {train.Rows.Count} rows ({train.Source}), test {test.Rows.Count} rows ({test.Source}), " +
                           $"{Environment.ProcessorCount} cores, threads cap {(a.Threads?.ToString(CultureInfo.InvariantCulture) ?? "none")}");
 
+        // CPU time next to wall time: on a shared machine wall time depends on the neighbours, CPU time much less.
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var trained = new TriageTrainer(a.ToTrainingOptions()).Train(train, new ConsoleProgress());
+        var trainCpuSeconds = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
         var labelSet = trained.LabelSets[0];
         PrintReport(labelSet.Report);
         if (a.Save is not null)
@@ -52,6 +55,7 @@ public static class TriageScenario
         var (threads, pooledPerSecond) = LatencyProbe.Pooled(predictor, texts);
         var trainSeconds = trained.Report.TotalSeconds;
 
+        Console.WriteLine(Invariant($"training: {trainSeconds:F1} s wall, {trainCpuSeconds:F1} s CPU, load average {LoadAverage()}"));
         Console.WriteLine(Invariant($"test: accuracy {metrics.Accuracy:F4}, macro-F1 {metrics.MacroF1:F4}, log-loss {metrics.LogLoss:F3}, rows {metrics.Rows}"));
         Console.WriteLine(Invariant($"latency (1 thread, PredictionEngine): p50 {p50 * 1000:F1} µs, p99 {p99 * 1000:F1} µs, {singlePerSecond:F0} predictions/s"));
         Console.WriteLine(Invariant($"throughput (pooled, {threads} threads): {pooledPerSecond:F0} predictions/s"));
@@ -113,6 +117,9 @@ public static class TriageScenario
             .Select(c => Invariant($"{c.Label} F1 {c.F1:F2}"));
         Console.WriteLine($"weakest classes: {string.Join(", ", worst)}");
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
