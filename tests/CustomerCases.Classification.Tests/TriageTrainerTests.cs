@@ -108,6 +108,17 @@ public sealed class TriageTrainerTests(SyntheticModelFixture fixture)
     }
 
     [Fact]
+    public void Labels_with_a_single_row_are_dropped_and_reported()
+    {
+        var rows = SyntheticRequests.Create(10).Rows.Select(r => (r.Text, r.Labels[0])).Append(("a lonely request", "rare"));
+
+        var trained = new TriageTrainer(SyntheticRequests.FastOptions).Train(LabelledDataset.FromPairs(rows));
+
+        Assert.Equal(["rare"], trained.Report.LabelSets[0].DroppedLabels);
+        Assert.DoesNotContain("rare", trained.LabelSets[0].Labels);
+    }
+
+    [Fact]
     public void A_label_column_with_a_single_usable_label_is_rejected_with_a_clear_message()
     {
         var data = LabelledDataset.FromPairs([("a", "x"), ("b", "x"), ("c", "y")]);

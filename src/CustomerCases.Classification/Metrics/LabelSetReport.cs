@@ -11,6 +11,7 @@ namespace CustomerCases.Classification.Metrics;
 /// <param name="WinnerValidationMetrics">Full validation metrics of the winner (trained on the training part only).</param>
 /// <param name="FeaturizeSeconds">Time to fit and apply the text featurisation during selection.</param>
 /// <param name="FinalFitSeconds">Time to refit the winner on all rows.</param>
+/// <param name="DroppedLabels">Labels left out because they had fewer rows than the minimum (cannot be learned and validated).</param>
 public sealed record LabelSetReport(
     string LabelSet,
     int TrainingRows,
@@ -21,4 +22,5 @@ public sealed record LabelSetReport(
     string Reason,
     ModelMetrics WinnerValidationMetrics,
     double FeaturizeSeconds,
-    double FinalFitSeconds);
+    double FinalFitSeconds,
+    IReadOnlyList<string> DroppedLabels);

@@ -38,9 +38,9 @@ public sealed class TriageTrainer
         for (var column = 0; column < data.LabelColumns.Count; column++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (rows, counts) = UsableRows(data, column);
+            var (rows, counts, dropped) = UsableRows(data, column);
             labelCounts[data.LabelColumns[column]] = counts;
-            labelSets.Add(TrainLabelSet(data.LabelColumns[column], rows, progress, cancellationToken));
+            labelSets.Add(TrainLabelSet(data.LabelColumns[column], rows, dropped, progress, cancellationToken));
         }
         var createdAt = DateTimeOffset.UtcNow;
         var versionId = createdAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
@@ -48,7 +48,7 @@ public sealed class TriageTrainer
         return new TrainedModel(versionId, createdAt, new TrainingDataSummary(data.Source, data.Rows.Count, labelCounts), labelSets, report);
     }
 
-    private (List<TrainingInput> Rows, IReadOnlyDictionary<string, int> Counts) UsableRows(LabelledDataset data, int column)
+    private (List<TrainingInput> Rows, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Dropped) UsableRows(LabelledDataset data, int column)
     {
         var labelled = data.LabelledIndices(column)
             .Select(i => new TrainingInput { Text = data.Rows[i].Text, Label = data.Rows[i].Labels[column] })
@@ -61,10 +61,11 @@ public sealed class TriageTrainer
             throw new InvalidOperationException(
                 $"label column '{data.LabelColumns[column]}' needs at least 2 labels with ≥ {_options.MinimumRowsPerLabel} rows; has {kept.Count}");
         }
-        return (rows, kept);
+        var dropped = counts.Keys.Where(l => !kept.ContainsKey(l)).Order(StringComparer.Ordinal).ToArray();
+        return (rows, kept, dropped);
     }
 
-    private TrainedLabelSet TrainLabelSet(string name, List<TrainingInput> rows, IProgress<CandidateResult>? progress, CancellationToken cancellationToken)
+    private TrainedLabelSet TrainLabelSet(string name, List<TrainingInput> rows, IReadOnlyList<string> droppedLabels, IProgress<CandidateResult>? progress, CancellationToken cancellationToken)
     {
         var selectionWatch = Stopwatch.StartNew();
         var ml = new MLContext(_options.Seed);
@@ -170,7 +171,7 @@ public sealed class TriageTrainer
         var finalFitSeconds = finalWatch.Elapsed.TotalSeconds;
 
         var report = new LabelSetReport(name, rows.Count, validRows.Count, finalLabels, results, winner.Spec.Name, reason,
-            winnerMetrics, featurizeSeconds, finalFitSeconds);
+            winnerMetrics, featurizeSeconds, finalFitSeconds, droppedLabels);
         var thresholds = ThresholdAdvisor.Advise(validationPredictions, _options.AutoApplyTargetPrecision, _options.SuggestTargetPrecision);
         var pipeline = $"{TextFeaturizer.Describe(winner.Spec.Features, _options)} → {winner.Spec.Name}";
         var inputSchema = ml.Data.LoadFromEnumerable(Array.Empty<Runtime.ClassifierInput>()).Schema;
