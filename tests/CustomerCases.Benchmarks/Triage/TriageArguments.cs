@@ -8,7 +8,7 @@ internal sealed record TriageArguments
 {
     public const string Usage =
         "triage --train <csv> (--test <csv> | --holdout <fraction>) --text-column <name> --label-column <name> " +
-        "[--oos-label oos] [--oos-target-recall <0..1>] [--candidates Kind,Kind] [--lbfgs-l2 0.1,0.01] [--threads n] [--seed n] [--budget-seconds s] [--save <file>]";
+        "[--oos-label oos] [--oos-rule balanced|accuracy|recall:<0..1>] [--candidates Kind,Kind] [--lbfgs-l2 0.1,0.01] [--threads n] [--seed n] [--budget-seconds s] [--save <file>]";
 
     public required string Train { get; init; }
     public string? Test { get; init; }
@@ -16,7 +16,7 @@ internal sealed record TriageArguments
     public string TextColumn { get; init; } = "text";
     public string LabelColumn { get; init; } = "label";
     public string? OosLabel { get; init; }
-    public double? OosTargetRecall { get; init; }
+    public string OosRule { get; init; } = "balanced";
     public IReadOnlyList<TriageTrainerKind>? Candidates { get; init; }
     public IReadOnlyList<double>? LbfgsL2Grid { get; init; }
     public int? Threads { get; init; }
@@ -45,7 +45,7 @@ internal sealed record TriageArguments
             TextColumn = Get("text-column") ?? "text",
             LabelColumn = Get("label-column") ?? "label",
             OosLabel = Get("oos-label"),
-            OosTargetRecall = GetDouble("oos-target-recall"),
+            OosRule = Get("oos-rule") ?? "balanced",
             Candidates = Get("candidates")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(Enum.Parse<TriageTrainerKind>).ToArray(),
             LbfgsL2Grid = Get("lbfgs-l2")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -55,6 +55,8 @@ internal sealed record TriageArguments
             Save = Get("save"),
             BudgetSeconds = GetDouble("budget-seconds"),
         };
+        // Fail before minutes of training, not after.
+        OutOfScopeThreshold.Choose([], "oos", parsed.OosRule);
         if (parsed.Test is null && parsed.Holdout is null)
         {
             throw new ArgumentException("give --test <csv> or --holdout <fraction>");

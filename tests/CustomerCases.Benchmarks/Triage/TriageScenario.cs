@@ -65,19 +65,30 @@ public static class TriageScenario
         var last = Invariant($"triage: accuracy={metrics.Accuracy:F4} macroF1={metrics.MacroF1:F4} trainSeconds={trainSeconds:F1}");
         if (a.OosLabel is { } oos)
         {
-            var threshold = OutOfScopeThreshold.Choose(labelSet.ValidationPredictions, oos, a.OosTargetRecall);
-            var (valInScope, valRecall) = OutOfScopeThreshold.Score(labelSet.ValidationPredictions, oos, threshold);
             var testPredictions = test.Rows.Select(r =>
             {
                 var p = predictor.Predict(r.Text);
                 return new ValidationPrediction(r.Labels[0], p.Label ?? string.Empty, p.Probability);
             }).ToList();
             var (rawInScope, rawRecall) = OutOfScopeThreshold.Score(testPredictions, oos, 0);
-            var (inScope, recall) = OutOfScopeThreshold.Score(testPredictions, oos, threshold);
-            var rule = a.OosTargetRecall is { } r ? Invariant($"lowest t with val recall ≥ {r:F2}") : "max mean of in-scope accuracy and oos recall";
-            Console.WriteLine(Invariant($"oos: threshold {threshold:F2} chosen on validation (val in-scope {valInScope:F4}, val oos recall {valRecall:F4}; rule {rule})"));
-            Console.WriteLine(Invariant($"oos: without threshold in-scope {rawInScope:F4}, oos recall {rawRecall:F4}; with threshold in-scope {inScope:F4}, oos recall {recall:F4}"));
-            last += Invariant($" inScopeAccuracy={inScope:F4} oosRecall={recall:F4}");
+            Console.WriteLine(Invariant($"oos: without threshold in-scope {rawInScope:F4}, oos recall {rawRecall:F4}"));
+            Console.WriteLine("| oos rule (threshold chosen on validation only) | t | val in-scope | val oos recall | test in-scope | test oos recall |");
+            Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
+            var rules = OutOfScopeThreshold.StandardRules.Append(a.OosRule).Distinct().ToList();
+            (double InScope, double Recall) chosen = default;
+            foreach (var rule in rules)
+            {
+                var threshold = OutOfScopeThreshold.Choose(labelSet.ValidationPredictions, oos, rule);
+                var (valInScope, valRecall) = OutOfScopeThreshold.Score(labelSet.ValidationPredictions, oos, threshold);
+                var (inScope, recall) = OutOfScopeThreshold.Score(testPredictions, oos, threshold);
+                var marker = rule == a.OosRule ? " (reported)" : string.Empty;
+                Console.WriteLine(Invariant($"| {rule}{marker} | {threshold:F2} | {valInScope:F4} | {valRecall:F4} | {inScope:F4} | {recall:F4} |"));
+                if (rule == a.OosRule)
+                {
+                    chosen = (inScope, recall);
+                }
+            }
+            last += Invariant($" inScopeAccuracy={chosen.InScope:F4} oosRecall={chosen.Recall:F4}");
         }
         Console.WriteLine(last);
         return 0;
