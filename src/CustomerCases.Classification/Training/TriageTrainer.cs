@@ -121,7 +121,7 @@ public sealed class TriageTrainer
                 var result = new CandidateResult(spec.Name, metrics.Accuracy, metrics.MacroF1, metrics.LogLoss, seconds);
                 results.Add(result);
                 progress?.Report(result);
-                if (best is null || IsBetter(result, best.Value.Result))
+                if (best is null || IsBetter(result, best.Value.Result, TieTolerance(validRows.Count)))
                 {
                     best = (spec, result, model, actual, probabilities);
                 }
@@ -199,20 +199,21 @@ public sealed class TriageTrainer
         return MetricsCalculator.Compute(labels, actual, predicted, probabilityOfActual);
     }
 
-    /// <summary>Macro-F1 first (classes matter equally), then accuracy, then log-loss (better probabilities for thresholds).</summary>
-    private static bool IsBetter(CandidateResult candidate, CandidateResult incumbent)
+    /// <summary>
+    /// Macro-F1 first (classes matter equally). Differences smaller than the tie tolerance are noise of the validation
+    /// split; then the lower log-loss wins, because better probabilities make better thresholds.
+    /// </summary>
+    private static bool IsBetter(CandidateResult candidate, CandidateResult incumbent, double tieTolerance)
     {
-        const double Tie = 1e-9;
-        if (Math.Abs(candidate.MacroF1 - incumbent.MacroF1) > Tie)
+        if (Math.Abs(candidate.MacroF1 - incumbent.MacroF1) > tieTolerance)
         {
             return candidate.MacroF1 > incumbent.MacroF1;
         }
-        if (Math.Abs(candidate.Accuracy - incumbent.Accuracy) > Tie)
-        {
-            return candidate.Accuracy > incumbent.Accuracy;
-        }
         return candidate.LogLoss < incumbent.LogLoss;
     }
+
+    /// <summary>Half a validation row's worth of accuracy: below that two candidates are indistinguishable.</summary>
+    private static double TieTolerance(int validationRows) => 0.5 / Math.Max(1, validationRows);
 
     private static string Explain(CandidateResult winner, IReadOnlyList<CandidateResult> results)
     {
@@ -221,7 +222,7 @@ public sealed class TriageTrainer
             .OrderByDescending(r => r.MacroF1)
             .FirstOrDefault();
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"{winner.Candidate} has the highest validation macro-F1 {winner.MacroF1:F4} (accuracy {winner.Accuracy:F4}, log-loss {winner.LogLoss:F3}, trained in {winner.TrainSeconds:F1} s)");
+            $"{winner.Candidate} wins with validation macro-F1 {winner.MacroF1:F4} (accuracy {winner.Accuracy:F4}, log-loss {winner.LogLoss:F3}, trained in {winner.TrainSeconds:F1} s; rule: highest macro-F1, ties within half a validation row go to the lower log-loss)");
         if (runnerUp is not null)
         {
             text += string.Create(CultureInfo.InvariantCulture,
