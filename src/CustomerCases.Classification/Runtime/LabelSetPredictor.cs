@@ -1,0 +1,103 @@
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace CustomerCases.Classification.Runtime;
+
+/// <summary>
+/// Predicts one label set with a pooled PredictionEngine per concurrent caller (PredictionEngine is not thread-safe;
+/// Microsoft.Extensions.ML's PredictionEnginePool is not available here).
+/// </summary>
+public sealed class LabelSetPredictor
+{
+    private const int TopCount = 3;
+    private readonly ObjectPool<PredictionEngine<ClassifierInput, ClassifierOutput>> _engines;
+    private readonly string[] _labels;
+
+    internal LabelSetPredictor(string name, MLContext ml, ITransformer model, DataViewSchema inputSchema, IReadOnlyList<string> labels, DecisionThresholds thresholds)
+    {
+        Name = name;
+        Model = model;
+        Thresholds = thresholds;
+        _labels = ScoreSlotNames(model, inputSchema) ?? labels.ToArray();
+        if (_labels.Length == 0)
+        {
+            throw new InvalidOperationException($"label set '{name}' has no labels");
+        }
+        _engines = new DefaultObjectPool<PredictionEngine<ClassifierInput, ClassifierOutput>>(
+            new PredictionEnginePolicy(ml, model), Math.Max(4, Environment.ProcessorCount * 2));
+    }
+
+    /// <summary>Label set name.</summary>
+    public string Name { get; }
+
+    /// <summary>Labels in score order.</summary>
+    public IReadOnlyList<string> Labels => _labels;
+
+    /// <summary>Thresholds from the model manifest (advised at training); options may override them.</summary>
+    public DecisionThresholds Thresholds { get; }
+
+    /// <summary>The ML.NET model ("Text" → "Score").</summary>
+    internal ITransformer Model { get; }
+
+    /// <summary>Calibrated probabilities for every label, in <see cref="Labels"/> order; they sum to 1.</summary>
+    public double[] PredictProbabilities(string text)
+    {
+        var engine = _engines.Get();
+        try
+        {
+            var output = engine.Predict(new ClassifierInput { Text = text ?? string.Empty });
+            if (output.Score.Length != _labels.Length)
+            {
+                throw new InvalidOperationException($"model '{Name}' returned {output.Score.Length} scores for {_labels.Length} labels");
+            }
+            return ProbabilityNormalizer.Normalize(output.Score);
+        }
+        finally
+        {
+            _engines.Return(engine);
+        }
+    }
+
+    /// <summary>Top label, its probability, top 3 and the decision under <paramref name="thresholds"/> (default: the manifest's).</summary>
+    public LabelPrediction Predict(string text, DecisionThresholds? thresholds = null)
+    {
+        var probabilities = PredictProbabilities(text);
+        var top = TopLabels(probabilities);
+        var best = top[0];
+        return new LabelPrediction(Name, best.Label, best.Probability, top, (thresholds ?? Thresholds).Decide(best.Probability));
+    }
+
+    private LabelProbability[] TopLabels(double[] probabilities)
+    {
+        // Partial selection of the 3 best; label sets are small (≤ a few hundred), so a simple scan is fastest.
+        var count = Math.Min(TopCount, probabilities.Length);
+        var best = new int[count];
+        Array.Fill(best, -1);
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            for (var slot = 0; slot < count; slot++)
+            {
+                if (best[slot] < 0 || probabilities[i] > probabilities[best[slot]])
+                {
+                    Array.Copy(best, slot, best, slot + 1, count - slot - 1);
+                    best[slot] = i;
+                    break;
+                }
+            }
+        }
+        return best.Select(i => new LabelProbability(_labels[i], probabilities[i])).ToArray();
+    }
+
+    private static string[]? ScoreSlotNames(ITransformer model, DataViewSchema inputSchema)
+    {
+        var score = model.GetOutputSchema(inputSchema).GetColumnOrNull("Score");
+        if (score is null || !score.Value.HasSlotNames())
+        {
+            return null;
+        }
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        score.Value.GetSlotNames(ref names);
+        return names.DenseValues().Select(n => n.ToString()).ToArray();
+    }
+}

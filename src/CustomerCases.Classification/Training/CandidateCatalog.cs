@@ -1,0 +1,156 @@
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace CustomerCases.Classification.Training;
+
+/// <summary>
+/// Expands the requested trainer kinds into concrete candidates with the hyper-parameters measured in triage.md §3
+/// (ML.NET defaults lose 2.5–10 points on text and are never used as such).
+/// </summary>
+internal static class CandidateCatalog
+{
+    private const string Label = "Label";
+    private const string Features = TextFeaturizer.FeaturesColumn;
+
+    public static IReadOnlyList<CandidateSpec> Expand(TrainingOptions options, int classCount)
+    {
+        var specs = new List<CandidateSpec>();
+        var threads = options.MaxThreads;
+        foreach (var kind in options.Candidates.Distinct())
+        {
+            switch (kind)
+            {
+                case TriageTrainerKind.LbfgsMaximumEntropy:
+                    foreach (var l2 in options.LbfgsL2Grid.Distinct())
+                    {
+                        var l2f = (float)l2;
+                        specs.Add(new(
+                            $"LbfgsMaximumEntropy(L1=0, L2={l2.ToString(CultureInfo.InvariantCulture)})",
+                            kind,
+                            FeatureSet.WordCharTfIdf,
+                            ml => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+                            {
+                                LabelColumnName = Label,
+                                FeatureColumnName = Features,
+                                L1Regularization = 0,
+                                L2Regularization = l2f,
+                                NumberOfThreads = threads,
+                            })));
+                    }
+                    break;
+                case TriageTrainerKind.OneVersusAllAveragedPerceptron:
+                    specs.Add(new(
+                        "OneVersusAll(AveragedPerceptron, 10 iterations)",
+                        kind,
+                        FeatureSet.WordCharTfIdf,
+                        ml => ml.MulticlassClassification.Trainers.OneVersusAll(
+                            ml.BinaryClassification.Trainers.AveragedPerceptron(new AveragedPerceptronTrainer.Options
+                            {
+                                LabelColumnName = Label,
+                                FeatureColumnName = Features,
+                                NumberOfIterations = 10,
+                            }),
+                            Label,
+                            useProbabilities: true)));
+                    break;
+                case TriageTrainerKind.OneVersusAllLinearSvm:
+                    specs.Add(new(
+                        "OneVersusAll(LinearSvm, lambda=1e-4, 20 iterations)",
+                        kind,
+                        FeatureSet.WordCharTfIdf,
+                        ml => ml.MulticlassClassification.Trainers.OneVersusAll(
+                            ml.BinaryClassification.Trainers.LinearSvm(new LinearSvmTrainer.Options
+                            {
+                                LabelColumnName = Label,
+                                FeatureColumnName = Features,
+                                Lambda = 1e-4f,
+                                NumberOfIterations = 20,
+                            }),
+                            Label,
+                            useProbabilities: true)));
+                    break;
+                case TriageTrainerKind.SdcaMaximumEntropy:
+                    specs.Add(new(
+                        "SdcaMaximumEntropy(L2=1e-5)",
+                        kind,
+                        FeatureSet.WordCharTfIdf,
+                        ml => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+                        {
+                            LabelColumnName = Label,
+                            FeatureColumnName = Features,
+                            L2Regularization = 1e-5f,
+                            NumberOfThreads = threads,
+                        })));
+                    break;
+                case TriageTrainerKind.LightGbm:
+                    specs.Add(new(
+                        "LightGbm(100 iterations, 31 leaves, min 5 per leaf)",
+                        kind,
+                        FeatureSet.FrequentWordTfIdf,
+                        ml => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
+                        {
+                            LabelColumnName = Label,
+                            FeatureColumnName = Features,
+                            NumberOfIterations = 100,
+                            NumberOfLeaves = 31,
+                            MinimumExampleCountPerLeaf = 5,
+                            // LightGBM's OpenMP threads spin while waiting: on a shared, oversubscribed machine
+                            // (load 10–19 on 2 cores) it took 679 s instead of ~31 s. One thread unless told otherwise.
+                            NumberOfThreads = threads ?? 1,
+                            Seed = options.Seed,
+                        })));
+                    break;
+                case TriageTrainerKind.FastTree:
+                    specs.Add(new(
+                        "OneVersusAll(FastTree, 100 trees, 20 leaves)",
+                        kind,
+                        FeatureSet.FrequentWordTfIdf,
+                        ml => ml.MulticlassClassification.Trainers.OneVersusAll(
+                            ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+                            {
+                                LabelColumnName = Label,
+                                FeatureColumnName = Features,
+                                NumberOfTrees = 100,
+                                NumberOfLeaves = 20,
+                                // As for LightGBM: spinning worker threads on a loaded machine (409 s for 11 classes measured).
+                                NumberOfThreads = threads ?? 1,
+                            }),
+                            Label,
+                            useProbabilities: true),
+                        TooManyClassesForTrees(options, classCount)));
+                    break;
+                case TriageTrainerKind.FastForest:
+                    specs.Add(new(
+                        "OneVersusAll(FastForest, 100 trees, 20 leaves)",
+                        kind,
+                        FeatureSet.FrequentWordTfIdf,
+                        ml => ml.MulticlassClassification.Trainers.OneVersusAll(
+                            ml.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
+                            {
+                                LabelColumnName = Label,
+                                FeatureColumnName = Features,
+                                NumberOfTrees = 100,
+                                NumberOfLeaves = 20,
+                                // As for LightGBM: spinning worker threads on a loaded machine (409 s for 11 classes measured).
+                                NumberOfThreads = threads ?? 1,
+                            }),
+                            Label,
+                            useProbabilities: true),
+                        TooManyClassesForTrees(options, classCount)));
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(options), kind, "unknown trainer kind");
+            }
+        }
+        return specs;
+    }
+
+    private static string? TooManyClassesForTrees(TrainingOptions options, int classCount) =>
+        classCount > options.MaxClassesForOneVersusAllTrees
+            ? $"skipped: {classCount} classes > {options.MaxClassesForOneVersusAllTrees}; one-versus-all trees fit one ensemble per class " +
+              "(about 4 minutes for 77 classes on 2 cores, triage.md §3), over the selection time budget"
+            : null;
+}

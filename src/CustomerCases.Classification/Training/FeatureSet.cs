@@ -1,0 +1,11 @@
+namespace CustomerCases.Classification.Training;
+
+/// <summary>Which text featurisation a candidate needs; selection fits each one once and caches the result.</summary>
+internal enum FeatureSet
+{
+    /// <summary>Word 1..n-grams + char n-grams, TF-IDF, lower case, no punctuation, L2-normalised (linear trainers).</summary>
+    WordCharTfIdf,
+
+    /// <summary>Word 1..n-grams TF-IDF kept only when seen in ≥ 5 rows: trees do not finish on the full sparse space.</summary>
+    FrequentWordTfIdf,
+}

@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Globalization;
+using CustomerCases.Classification.Metrics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
+
+namespace CustomerCases.Classification.Training;
+
+/// <summary>
+/// Trains one model per label column with model selection: the candidates are fit on a stratified, seeded training part
+/// and compared on the carved-out validation part by macro-F1; the winner is refit on all rows.
+/// </summary>
+public sealed class TriageTrainer
+{
+    private readonly TrainingOptions _options;
+
+    /// <summary>Creates a trainer with the given options (defaults: all candidates, measured hyper-parameters).</summary>
+    public TriageTrainer(TrainingOptions? options = null)
+    {
+        _options = options ?? new TrainingOptions();
+        if (_options.Candidates.Count == 0)
+        {
+            throw new ArgumentException("at least one candidate trainer is required", nameof(options));
+        }
+    }
+
+    /// <summary>Trains every label column of <paramref name="data"/>. Deterministic for a given seed and data.</summary>
+    /// <param name="data">Text and label columns.</param>
+    /// <param name="progress">Receives each candidate's result as soon as it is known (training can take minutes).</param>
+    /// <param name="cancellationToken">Checked between candidates.</param>
+    public TrainedModel Train(LabelledDataset data, IProgress<CandidateResult>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var total = Stopwatch.StartNew();
+        var labelSets = new List<TrainedLabelSet>();
+        var labelCounts = new Dictionary<string, IReadOnlyDictionary<string, int>>();
+        for (var column = 0; column < data.LabelColumns.Count; column++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (rows, counts, dropped) = UsableRows(data, column);
+            labelCounts[data.LabelColumns[column]] = counts;
+            labelSets.Add(TrainLabelSet(data.LabelColumns[column], rows, dropped, progress, cancellationToken));
+        }
+        var createdAt = DateTimeOffset.UtcNow;
+        var versionId = createdAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+        var report = new TrainingReport(data.Source, data.Rows.Count, labelSets.Select(l => l.Report).ToList(), total.Elapsed.TotalSeconds);
+        return new TrainedModel(versionId, createdAt, new TrainingDataSummary(data.Source, data.Rows.Count, labelCounts), labelSets, report);
+    }
+
+    private (List<TrainingInput> Rows, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Dropped) UsableRows(LabelledDataset data, int column)
+    {
+        var labelled = data.LabelledIndices(column)
+            .Select(i => new TrainingInput { Text = data.Rows[i].Text, Label = data.Rows[i].Labels[column] })
+            .ToList();
+        var counts = labelled.GroupBy(r => r.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var rows = labelled.Where(r => counts[r.Label] >= _options.MinimumRowsPerLabel).ToList();
+        var kept = counts.Where(c => c.Value >= _options.MinimumRowsPerLabel).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        if (kept.Count < 2)
+        {
+            throw new InvalidOperationException(
+                $"label column '{data.LabelColumns[column]}' needs at least 2 labels with ≥ {_options.MinimumRowsPerLabel} rows; has {kept.Count}");
+        }
+        var dropped = counts.Keys.Where(l => !kept.ContainsKey(l)).Order(StringComparer.Ordinal).ToArray();
+        return (rows, kept, dropped);
+    }
+
+    private TrainedLabelSet TrainLabelSet(string name, List<TrainingInput> rows, IReadOnlyList<string> droppedLabels, IProgress<CandidateResult>? progress, CancellationToken cancellationToken)
+    {
+        var selectionWatch = Stopwatch.StartNew();
+        var ml = new MLContext(_options.Seed);
+        var (trainIdx, validIdx) = StratifiedSplit.Split(
+            Enumerable.Range(0, rows.Count).ToList(), i => rows[i].Label, _options.ValidationFraction, _options.Seed);
+        var trainRows = trainIdx.Select(i => rows[i]).ToList();
+        var validRows = validIdx.Select(i => rows[i]).ToList();
+        var trainView = ml.Data.LoadFromEnumerable(trainRows);
+        var validView = ml.Data.LoadFromEnumerable(validRows);
+
+        var labelMap = LabelMapping(ml).Fit(trainView);
+        var keyedTrain = labelMap.Transform(trainView);
+        var keyedValid = labelMap.Transform(validView);
+        var labels = ScoredRows.LabelNames(keyedTrain.Schema["Label"]);
+
+        var specs = CandidateCatalog.Expand(_options, labels.Length);
+        var featurized = new Dictionary<FeatureSet, (ITransformer Featurizer, IDataView Train, IDataView Valid)>();
+        var featurizeSeconds = 0.0;
+        var results = new List<CandidateResult>();
+        (CandidateSpec Spec, CandidateResult Result, ITransformer Model, List<int> Actual, List<double[]> Probabilities)? best = null;
+
+        foreach (var spec in specs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var skipReason = spec.SkipReason;
+            if (skipReason is null && best is not null && _options.SelectionBudget is { } budget && selectionWatch.Elapsed > budget)
+            {
+                skipReason = string.Create(CultureInfo.InvariantCulture, $"skipped: selection budget {budget.TotalSeconds:F0} s used up");
+            }
+            if (skipReason is not null)
+            {
+                results.Add(new CandidateResult(spec.Name, double.NaN, double.NaN, double.NaN, 0, skipReason));
+                progress?.Report(results[^1]);
+                continue;
+            }
+            if (!featurized.TryGetValue(spec.Features, out var features))
+            {
+                var watch = Stopwatch.StartNew();
+                var featurizer = TextFeaturizer.Create(ml, spec.Features, _options).Fit(keyedTrain);
+                // Cache: every candidate on these features re-reads them many times (L-BFGS, SDCA, perceptron epochs).
+                var cachedTrain = Materialize(ml.Data.Cache(featurizer.Transform(keyedTrain)));
+                features = (featurizer, cachedTrain, Materialize(ml.Data.Cache(featurizer.Transform(keyedValid))));
+                featurized[spec.Features] = features;
+                featurizeSeconds += watch.Elapsed.TotalSeconds;
+            }
+            try
+            {
+                var watch = Stopwatch.StartNew();
+                var model = spec.CreateTrainer(ml).Fit(features.Train);
+                var seconds = watch.Elapsed.TotalSeconds;
+                var (actual, probabilities) = ScoredRows.Read(model.Transform(features.Valid));
+                var metrics = Evaluate(labels, actual, probabilities);
+                var result = new CandidateResult(spec.Name, metrics.Accuracy, metrics.MacroF1, metrics.LogLoss, seconds);
+                results.Add(result);
+                progress?.Report(result);
+                if (best is null || IsBetter(result, best.Value.Result, TieTolerance(validRows.Count)))
+                {
+                    best = (spec, result, model, actual, probabilities);
+                }
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or DllNotFoundException)
+            {
+                // A trainer that cannot run here (e.g. a native library missing) must not sink the others.
+                results.Add(new CandidateResult(spec.Name, double.NaN, double.NaN, double.NaN, 0, $"failed: {ex.GetType().Name}: {ex.Message}"));
+                progress?.Report(results[^1]);
+            }
+        }
+        if (best is null)
+        {
+            throw new InvalidOperationException($"no candidate could be trained for '{name}': " +
+                string.Join("; ", results.Select(r => $"{r.Candidate}: {r.Skipped}")));
+        }
+
+        var winner = best.Value;
+        var winnerMetrics = Evaluate(labels, winner.Actual, winner.Probabilities);
+        var validationPredictions = winner.Actual
+            .Select((a, r) => (Actual: a, Probabilities: winner.Probabilities[r]))
+            .Select(x =>
+            {
+                var top = Runtime.ProbabilityNormalizer.ArgMax(x.Probabilities);
+                return new ValidationPrediction(labels[x.Actual], labels[top], x.Probabilities[top]);
+            })
+            .ToList();
+        var reason = Explain(winner.Result, results);
+
+        var finalWatch = Stopwatch.StartNew();
+        ITransformer finalModel;
+        string[] finalLabels;
+        if (_options.RefitOnAllRows)
+        {
+            var allView = ml.Data.LoadFromEnumerable(rows);
+            var allKeyed = LabelMapping(ml).Fit(allView).Transform(allView);
+            var featurizer = TextFeaturizer.Create(ml, winner.Spec.Features, _options).Fit(allKeyed);
+            var predictor = winner.Spec.CreateTrainer(ml).Fit(ml.Data.Cache(featurizer.Transform(allKeyed)));
+            finalModel = new TransformerChain<ITransformer>(featurizer, predictor);
+            finalLabels = ScoredRows.LabelNames(allKeyed.Schema["Label"]);
+        }
+        else
+        {
+            finalModel = new TransformerChain<ITransformer>(featurized[winner.Spec.Features].Featurizer, winner.Model);
+            finalLabels = labels;
+        }
+        var finalFitSeconds = finalWatch.Elapsed.TotalSeconds;
+
+        var report = new LabelSetReport(name, rows.Count, validRows.Count, finalLabels, results, winner.Spec.Name, reason,
+            winnerMetrics, featurizeSeconds, finalFitSeconds, droppedLabels);
+        var thresholds = ThresholdAdvisor.Advise(validationPredictions, _options.AutoApplyTargetPrecision, _options.SuggestTargetPrecision);
+        var pipeline = $"{TextFeaturizer.Describe(winner.Spec.Features, _options)} → {winner.Spec.Name}";
+        var inputSchema = ml.Data.LoadFromEnumerable(Array.Empty<Runtime.ClassifierInput>()).Schema;
+        return new TrainedLabelSet(name, finalModel, inputSchema, finalLabels, pipeline, thresholds, report, validationPredictions);
+    }
+
+    /// <summary>Fills a lazy cache now, so featurisation time is not billed to the first candidate that reads it.</summary>
+    private static IDataView Materialize(IDataView cached)
+    {
+        using var cursor = cached.GetRowCursor(cached.Schema);
+        while (cursor.MoveNext())
+        {
+        }
+        return cached;
+    }
+
+    /// <summary>ByValue ordering makes label order (and so score order) independent of row order.</summary>
+    private static ValueToKeyMappingEstimator LabelMapping(MLContext ml) =>
+        ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue);
+
+    private static ModelMetrics Evaluate(IReadOnlyList<string> labels, List<int> actual, List<double[]> probabilities)
+    {
+        var predicted = probabilities.Select(p => Runtime.ProbabilityNormalizer.ArgMax(p)).ToList();
+        var probabilityOfActual = actual.Select((a, r) => probabilities[r][a]).ToList();
+        return MetricsCalculator.Compute(labels, actual, predicted, probabilityOfActual);
+    }
+
+    /// <summary>
+    /// Macro-F1 first (classes matter equally). Differences smaller than the tie tolerance are noise of the validation
+    /// split; then the lower log-loss wins, because better probabilities make better thresholds.
+    /// </summary>
+    private static bool IsBetter(CandidateResult candidate, CandidateResult incumbent, double tieTolerance)
+    {
+        if (Math.Abs(candidate.MacroF1 - incumbent.MacroF1) > tieTolerance)
+        {
+            return candidate.MacroF1 > incumbent.MacroF1;
+        }
+        return candidate.LogLoss < incumbent.LogLoss;
+    }
+
+    /// <summary>Half a validation row's worth of accuracy: below that two candidates are indistinguishable.</summary>
+    private static double TieTolerance(int validationRows) => 0.5 / Math.Max(1, validationRows);
+
+    private static string Explain(CandidateResult winner, IReadOnlyList<CandidateResult> results)
+    {
+        var runnerUp = results
+            .Where(r => r.Skipped is null && !ReferenceEquals(r, winner))
+            .OrderByDescending(r => r.MacroF1)
+            .FirstOrDefault();
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"{winner.Candidate} wins with validation macro-F1 {winner.MacroF1:F4} (accuracy {winner.Accuracy:F4}, log-loss {winner.LogLoss:F3}, trained in {winner.TrainSeconds:F1} s; rule: highest macro-F1, ties within half a validation row go to the lower log-loss)");
+        if (runnerUp is not null)
+        {
+            text += string.Create(CultureInfo.InvariantCulture,
+                $"; runner-up {runnerUp.Candidate} macro-F1 {runnerUp.MacroF1:F4} (accuracy {runnerUp.Accuracy:F4}, {runnerUp.TrainSeconds:F1} s)");
+        }
+        var skipped = results.Count(r => r.Skipped is not null);
+        if (skipped > 0)
+        {
+            text += $"; {skipped} candidate(s) skipped or failed (see candidates)";
+        }
+        return text;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using CustomerCases.Classification.Runtime;
+using Microsoft.ML;
+
+namespace CustomerCases.Benchmarks.Triage;
+
+/// <summary>Prediction latency (one PredictionEngine, one thread) and throughput (pooled predictor, one thread per core).</summary>
+internal static class LatencyProbe
+{
+    private const int WarmUp = 50;
+
+    public static (double P50Ms, double P99Ms, double PerSecond) SingleThread(ITransformer model, IReadOnlyList<string> texts)
+    {
+        var ml = new MLContext(1);
+        using var engine = ml.Model.CreatePredictionEngine<ClassifierInput, ClassifierOutput>(model);
+        var input = new ClassifierInput();
+        var output = new ClassifierOutput();
+        for (var i = 0; i < WarmUp; i++)
+        {
+            input.Text = texts[i % texts.Count];
+            engine.Predict(input, ref output);
+        }
+        var samples = new double[texts.Count];
+        var total = Stopwatch.StartNew();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            input.Text = texts[i];
+            var start = Stopwatch.GetTimestamp();
+            engine.Predict(input, ref output);
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        var seconds = total.Elapsed.TotalSeconds;
+        Array.Sort(samples);
+        return (Percentile(samples, 0.50), Percentile(samples, 0.99), texts.Count / seconds);
+    }
+
+    public static (int Threads, double PerSecond) Pooled(LabelSetPredictor predictor, IReadOnlyList<string> texts)
+    {
+        var threads = Environment.ProcessorCount;
+        for (var i = 0; i < WarmUp; i++)
+        {
+            predictor.PredictProbabilities(texts[i % texts.Count]);
+        }
+        var watch = Stopwatch.StartNew();
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, worker =>
+        {
+            for (var i = worker; i < texts.Count; i += threads)
+            {
+                predictor.Predict(texts[i]);
+            }
+        });
+        return (threads, texts.Count / watch.Elapsed.TotalSeconds);
+    }
+
+    private static double Percentile(double[] sorted, double q) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+}

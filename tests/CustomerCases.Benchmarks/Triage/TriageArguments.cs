@@ -1,0 +1,85 @@
+using System.Globalization;
+using CustomerCases.Classification.Training;
+
+namespace CustomerCases.Benchmarks.Triage;
+
+/// <summary>Command line of the triage scenario.</summary>
+internal sealed record TriageArguments
+{
+    public const string Usage =
+        "triage --train <csv> (--test <csv> | --holdout <fraction>) --text-column <name> --label-column <name> " +
+        "[--oos-label oos] [--oos-rule balanced|accuracy|recall:<0..1>] [--candidates Kind,Kind] [--lbfgs-l2 0.1,0.01] [--threads n] [--seed n] [--budget-seconds s] [--save <file>]";
+
+    public required string Train { get; init; }
+    public string? Test { get; init; }
+    public double? Holdout { get; init; }
+    public string TextColumn { get; init; } = "text";
+    public string LabelColumn { get; init; } = "label";
+    public string? OosLabel { get; init; }
+    public string OosRule { get; init; } = "balanced";
+    public IReadOnlyList<TriageTrainerKind>? Candidates { get; init; }
+    public IReadOnlyList<double>? LbfgsL2Grid { get; init; }
+    public int? Threads { get; init; }
+    public int Seed { get; init; } = 1;
+    public string? Save { get; init; }
+    public double? BudgetSeconds { get; init; }
+
+    public static TriageArguments Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"unexpected argument '{args[i]}'");
+            }
+            values[args[i][2..]] = args[++i];
+        }
+        string? Get(string key) => values.TryGetValue(key, out var v) ? v : null;
+        double? GetDouble(string key) => Get(key) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : null;
+        var parsed = new TriageArguments
+        {
+            Train = Get("train") ?? throw new ArgumentException("--train is required"),
+            Test = Get("test"),
+            Holdout = GetDouble("holdout"),
+            TextColumn = Get("text-column") ?? "text",
+            LabelColumn = Get("label-column") ?? "label",
+            OosLabel = Get("oos-label"),
+            OosRule = Get("oos-rule") ?? "balanced",
+            Candidates = Get("candidates")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(Enum.Parse<TriageTrainerKind>).ToArray(),
+            LbfgsL2Grid = Get("lbfgs-l2")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray(),
+            Threads = Get("threads") is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : null,
+            Seed = Get("seed") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 1,
+            Save = Get("save"),
+            BudgetSeconds = GetDouble("budget-seconds"),
+        };
+        // Fail before minutes of training, not after.
+        OutOfScopeThreshold.Choose([], "oos", parsed.OosRule);
+        if (parsed.Test is null && parsed.Holdout is null)
+        {
+            throw new ArgumentException("give --test <csv> or --holdout <fraction>");
+        }
+        return parsed;
+    }
+
+    public TrainingOptions ToTrainingOptions()
+    {
+        var options = new TrainingOptions
+        {
+            Seed = Seed,
+            MaxThreads = Threads,
+            SelectionBudget = BudgetSeconds is { } b ? TimeSpan.FromSeconds(b) : null,
+        };
+        if (Candidates is not null)
+        {
+            options = options with { Candidates = Candidates };
+        }
+        if (LbfgsL2Grid is not null)
+        {
+            options = options with { LbfgsL2Grid = LbfgsL2Grid };
+        }
+        return options;
+    }
+}

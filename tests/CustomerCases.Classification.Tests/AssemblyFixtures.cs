@@ -1,0 +1,2 @@
+[assembly: Xunit.AssemblyFixture(typeof(CustomerCases.Classification.Tests.SyntheticModelFixture))]
+[assembly: Xunit.AssemblyFixture(typeof(CustomerCases.Classification.Tests.StarterModelFixture))]
