@@ -1,0 +1,123 @@
+using CustomerCases.Benchmarks.Baselines;
+using CustomerCases.Benchmarks.Hosting;
+using CustomerCases.Benchmarks.Load;
+using CustomerCases.Benchmarks.Machine;
+using CustomerCases.Benchmarks.Reporting;
+
+namespace CustomerCases.Benchmarks.Intake;
+
+/// <summary>
+/// Scenario "intake" (goals G1, G2): the real service's <c>POST /api/cases</c> against B-insert, interleaved A/B with
+/// the order alternating per repetition. Per repetition: closed-loop maximum of both sides, then open loop for both at
+/// half the service's measured maximum (the same rate for both, so their p99s are comparable).
+/// </summary>
+public static class IntakeScenario
+{
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ServiceReadyTimeout = TimeSpan.FromSeconds(90);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        IntakeOptions options;
+        try
+        {
+            options = IntakeOptions.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"{e.Message}{Environment.NewLine}usage: {IntakeOptions.Usage}");
+            return 2;
+        }
+
+        using var cancellation = new BenchmarkCancellation();
+        var ct = cancellation.Token;
+        var facts = RunFacts.Collect(TimeProvider.System);
+        var work = Directory.CreateTempSubdirectory("customercases-intake-");
+        try
+        {
+            var repetitions = await MeasureAsync(options, work.FullName, ct);
+            var report = IntakeReport.Create(facts, options, repetitions);
+            Console.WriteLine(report.ToMarkdown());
+            var path = await ReportFiles.WriteJsonAsync(options.OutPath ?? ReportFiles.DefaultPath("intake", facts.StartedUtc), report, ct);
+            Console.WriteLine($"json: {path}");
+            Console.WriteLine(report.SummaryLine());
+            return report.ExitCode();
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("intake: cancelled");
+            return 130;
+        }
+        finally
+        {
+            TryDelete(work);
+        }
+    }
+
+    private static async Task<List<IntakeRepetition>> MeasureAsync(IntakeOptions options, string work, CancellationToken ct)
+    {
+        await using var baseline = await BaselineServer.StartAsync(work, SqliteDatabaseSettings.Default, ct);
+        await using var service = options.BaselineOnly ? null : await ServiceProcess.StartAsync(work, null, ServiceReadyTimeout, ct);
+        using var client = new LoadClient(options.Connections, RequestTimeout);
+
+        var baselineTarget = IntakeRequests.Baseline(baseline.BaseAddress);
+        var serviceTarget = service is null ? null : IntakeRequests.Service(service.BaseAddress, service.ApiKey);
+        await Probe.EnsureWorksAsync(baselineTarget, null, ct);
+        if (serviceTarget is not null)
+        {
+            await Probe.EnsureWorksAsync(serviceTarget, service!.OutputTail, ct);
+        }
+
+        var repetitions = new List<IntakeRepetition>();
+        for (var number = 1; number <= options.Repetitions; number++)
+        {
+            var pressure = await MachinePressure.WaitForQuietAsync(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), ct);
+            var serviceFirst = number % 2 == 1;
+            // Both sides are always measured back to back in the same repetition; alternating who goes first
+            // spreads slow drifts in machine load over both sides instead of always penalising the second.
+            var order = serviceTarget is null ? [baselineTarget] : serviceFirst ? new[] { serviceTarget, baselineTarget } : [baselineTarget, serviceTarget];
+
+            var max = new Dictionary<LoadTarget, LoadResult>();
+            foreach (var target in order)
+            {
+                max[target] = await client.RunClosedLoopAsync(target, options.Connections, options.Warmup, options.Measure, ct);
+                Progress(number, max[target]);
+            }
+
+            var rate = Math.Max(1, Math.Round(0.5 * max[serviceTarget ?? baselineTarget].ThroughputPerSecond));
+            var half = new Dictionary<LoadTarget, LoadResult>();
+            foreach (var target in order)
+            {
+                half[target] = await client.RunOpenLoopAsync(target, rate, options.Warmup, options.Measure, ct);
+                Progress(number, half[target]);
+            }
+
+            repetitions.Add(new IntakeRepetition(
+                number,
+                string.Join(" → ", order.Select(t => t == baselineTarget ? "B-insert" : "service")),
+                pressure,
+                serviceTarget is null ? null : max[serviceTarget],
+                max[baselineTarget],
+                rate,
+                serviceTarget is null ? null : half[serviceTarget],
+                half[baselineTarget]));
+        }
+        return repetitions;
+    }
+
+    private static void Progress(int repetition, LoadResult result) => Console.Error.WriteLine(
+        System.FormattableString.Invariant(
+            $"rep {repetition} {result.Mode,-6} {result.Target,-28} {result.ThroughputPerSecond,8:0}/s p50 {result.P50Ms,7:0.00} ms p99 {result.P99Ms,7:0.00} ms max {result.MaxMs,8:0.0} ms errors {result.Errors}{(result.Mode == "open" ? $" (rate {result.TargetRatePerSecond:0}/s, dispatch lag max {result.MaxDispatchLagMs:0.0} ms)" : "")}"));
+
+    private static void TryDelete(DirectoryInfo directory)
+    {
+        try
+        {
+            directory.Delete(recursive: true);
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"could not delete {directory.FullName}: {e.Message}");
+        }
+    }
+}
