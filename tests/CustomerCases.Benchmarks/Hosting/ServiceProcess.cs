@@ -26,16 +26,20 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string DatabasePath { get; }
     public int ProcessId => _process.Id;
 
+    /// <summary>The real service: CustomerCases.Api.dll with no extra arguments.</summary>
+    public static ServiceCommand RealService { get; } = new("CustomerCases.Api.dll", []);
+
     /// <summary>Starts the service and waits until <c>GET /health/ready</c> answers 200.</summary>
+    /// <param name="command">Which dll to run; <see cref="RealService"/> except in the harness self-test.</param>
     /// <param name="extraEnvironment">Overrides for later scenarios (e.g. stubbed classifier, Postgres).</param>
     public static async Task<ServiceProcess> StartAsync(
-        string workDirectory, IReadOnlyDictionary<string, string>? extraEnvironment, TimeSpan readyTimeout, CancellationToken ct)
+        string workDirectory, ServiceCommand command, IReadOnlyDictionary<string, string>? extraEnvironment, TimeSpan readyTimeout, CancellationToken ct)
     {
         var appDirectory = AppContext.BaseDirectory;
-        var dll = Path.Combine(appDirectory, "CustomerCases.Api.dll");
+        var dll = Path.Combine(appDirectory, command.Dll);
         if (!File.Exists(dll))
         {
-            throw new FileNotFoundException("CustomerCases.Api.dll is not beside the benchmark; build the benchmark project.", dll);
+            throw new FileNotFoundException($"{command.Dll} is not beside the benchmark; build the benchmark project.", dll);
         }
 
         var port = FreePort.Next();
@@ -51,6 +55,10 @@ public sealed class ServiceProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         startInfo.ArgumentList.Add(dll);
+        foreach (var argument in command.Arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
         startInfo.ArgumentList.Add("--urls");
         startInfo.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
         startInfo.Environment["Database__Provider"] = "Sqlite";

@@ -10,10 +10,11 @@ public sealed record IntakeOptions(
     int Connections = 32,
     bool Smoke = false,
     bool BaselineOnly = false,
+    bool SelfTest = false,
     string? OutPath = null)
 {
     public const string Usage =
-        "intake [--seconds <measure, 10>] [--warmup <3>] [--repetitions <3>] [--connections <32>] [--smoke] [--baseline-only] [--out <file.json>]";
+        "intake [--seconds <measure, 10>] [--warmup <3>] [--repetitions <3>] [--connections <32>] [--smoke] [--baseline-only | --self-test] [--out <file.json>]";
 
     public TimeSpan Measure => TimeSpan.FromSeconds(MeasureSeconds);
     public TimeSpan Warmup => TimeSpan.FromSeconds(WarmupSeconds);
@@ -33,6 +34,8 @@ public sealed record IntakeOptions(
                 // CI profile: proves the harness and the endpoint work, and catches order-of-magnitude regressions.
                 "--smoke" => options with { Smoke = true, Repetitions = 1, MeasureSeconds = 2, WarmupSeconds = 1 },
                 "--baseline-only" => options with { BaselineOnly = true },
+                // Harness check without the real service: a fake service process doing B-insert's work (Support/FakeIntakeService.cs).
+                "--self-test" => options with { SelfTest = true },
                 "--out" => options with { OutPath = Value(args, ref i) },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };

@@ -8,6 +8,7 @@ namespace CustomerCases.Benchmarks.Intake;
 public sealed record IntakeReport(
     RunFacts Facts,
     IntakeOptions Options,
+    Load.LoadResult ClientCeiling,
     IReadOnlyList<IntakeRepetition> Repetitions,
     int CountedRepetitions,
     bool Counts,
@@ -26,7 +27,7 @@ public sealed record IntakeReport(
     /// Summaries use the undisturbed repetitions (performance.md §3.3: disturbed ones are not averaged in); if every
     /// repetition was disturbed they use all of them and the result does not count.
     /// </summary>
-    public static IntakeReport Create(RunFacts facts, IntakeOptions options, IReadOnlyList<IntakeRepetition> repetitions)
+    public static IntakeReport Create(RunFacts facts, IntakeOptions options, Load.LoadResult clientCeiling, IReadOnlyList<IntakeRepetition> repetitions)
     {
         var quiet = repetitions.Where(r => !r.PressureBefore.Disturbed).ToList();
         var used = quiet.Count > 0 ? quiet : [.. repetitions];
@@ -42,8 +43,8 @@ public sealed record IntakeReport(
             new("G2", "intake p99 ÷ B-insert p99 at the same rate", p99Ratio.Median, 5, 3, HigherIsBetter: false),
         ];
         return new IntakeReport(
-            facts, options, repetitions, used.Count,
-            Counts: !options.Smoke && quiet.Count == repetitions.Count && !options.BaselineOnly,
+            facts, options, clientCeiling, repetitions, used.Count,
+            Counts: !options.Smoke && quiet.Count == repetitions.Count && !options.BaselineOnly && !options.SelfTest,
             Of(r => r.ServiceMax?.ThroughputPerSecond), Of(r => r.BaselineMax.ThroughputPerSecond), ratio,
             Of(r => r.HalfLoadRatePerSecond),
             Of(r => r.ServiceHalfLoad?.P50Ms), serviceP99, Of(r => r.BaselineHalfLoad.P50Ms), Of(r => r.BaselineHalfLoad.P99Ms),
@@ -56,7 +57,9 @@ public sealed record IntakeReport(
     /// </summary>
     public int ExitCode()
     {
-        var phases = Repetitions.SelectMany(r => new[] { r.ServiceMax, r.BaselineMax, r.ServiceHalfLoad, r.BaselineHalfLoad }).OfType<Load.LoadResult>().ToList();
+        var phases = Repetitions
+            .SelectMany(r => new[] { r.ServiceMax, r.BaselineMax, r.ServiceHalfLoad, r.BaselineHalfLoad })
+            .Append(ClientCeiling).OfType<Load.LoadResult>().ToList();
         var broken = phases.Any(p => p.Succeeded == 0 || p.Errors > 0.01 * (p.Succeeded + p.Errors));
         if (broken)
         {
@@ -76,7 +79,9 @@ public sealed record IntakeReport(
         text.AppendLine(CultureInfo.InvariantCulture,
             $"{Facts.Cores} cores, {Facts.Os}, {Facts.Runtime}, server GC {(Facts.ServerGc ? "on" : "off")}, SQLite {Facts.SqliteVersion} (WAL, synchronous=NORMAL), commit {Facts.GitCommit ?? "?"}.");
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"{Options.Repetitions} repetition(s), warm-up {Options.WarmupSeconds} s, measure {Options.MeasureSeconds} s, {Options.Connections} connections{(Options.Smoke ? ", SMOKE profile" : "")}{(Options.BaselineOnly ? ", BASELINE ONLY" : "")}.");
+            $"{Options.Repetitions} repetition(s), warm-up {Options.WarmupSeconds} s, measure {Options.MeasureSeconds} s, {Options.Connections} connections{(Options.Smoke ? ", SMOKE profile" : "")}{(Options.BaselineOnly ? ", BASELINE ONLY" : "")}{(Options.SelfTest ? ", SELF-TEST (fake service)" : "")}.");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Client + Kestrel ceiling (B-json, closed loop): {N(ClientCeiling.ThroughputPerSecond, "0")} req/s, p50 {N(ClientCeiling.P50Ms, "0.00")} ms.");
         text.AppendLine();
 
         var raw = new MarkdownTable("rep", "order", "load1", "cpu psi", "io psi", "disturbed",
@@ -107,7 +112,7 @@ public sealed record IntakeReport(
         text.Append(goals).AppendLine();
         text.AppendLine(Counts
             ? "This run counts toward the goals (full profile, no disturbed repetition)."
-            : "This run does NOT count toward the goals (smoke profile, baseline only, or a disturbed repetition).");
+            : "This run does NOT count toward the goals (smoke profile, baseline only, self-test, or a disturbed repetition).");
         return text.ToString();
     }
 

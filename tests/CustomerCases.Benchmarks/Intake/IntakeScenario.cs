@@ -3,6 +3,7 @@ using CustomerCases.Benchmarks.Hosting;
 using CustomerCases.Benchmarks.Load;
 using CustomerCases.Benchmarks.Machine;
 using CustomerCases.Benchmarks.Reporting;
+using CustomerCases.Benchmarks.Support;
 
 namespace CustomerCases.Benchmarks.Intake;
 
@@ -18,6 +19,11 @@ public static class IntakeScenario
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is [FakeIntakeService.Flag, .. var fakeArgs])
+        {
+            return await FakeIntakeService.RunAsync(fakeArgs);
+        }
+
         IntakeOptions options;
         try
         {
@@ -35,8 +41,8 @@ public static class IntakeScenario
         var work = Directory.CreateTempSubdirectory("customercases-intake-");
         try
         {
-            var repetitions = await MeasureAsync(options, work.FullName, ct);
-            var report = IntakeReport.Create(facts, options, repetitions);
+            var (ceiling, repetitions) = await MeasureAsync(options, work.FullName, ct);
+            var report = IntakeReport.Create(facts, options, ceiling, repetitions);
             Console.WriteLine(report.ToMarkdown());
             var path = await ReportFiles.WriteJsonAsync(options.OutPath ?? ReportFiles.DefaultPath("intake", facts.StartedUtc), report, ct);
             Console.WriteLine($"json: {path}");
@@ -54,10 +60,11 @@ public static class IntakeScenario
         }
     }
 
-    private static async Task<List<IntakeRepetition>> MeasureAsync(IntakeOptions options, string work, CancellationToken ct)
+    private static async Task<(LoadResult Ceiling, List<IntakeRepetition> Repetitions)> MeasureAsync(IntakeOptions options, string work, CancellationToken ct)
     {
         await using var baseline = await BaselineServer.StartAsync(work, SqliteDatabaseSettings.Default, ct);
-        await using var service = options.BaselineOnly ? null : await ServiceProcess.StartAsync(work, null, ServiceReadyTimeout, ct);
+        var command = options.SelfTest ? FakeIntakeService.Command : ServiceProcess.RealService;
+        await using var service = options.BaselineOnly ? null : await ServiceProcess.StartAsync(work, command, null, ServiceReadyTimeout, ct);
         using var client = new LoadClient(options.Connections, RequestTimeout);
 
         var baselineTarget = IntakeRequests.Baseline(baseline.BaseAddress);
@@ -67,6 +74,10 @@ public static class IntakeScenario
         {
             await Probe.EnsureWorksAsync(serviceTarget, service!.OutputTail, ct);
         }
+
+        // Once per run: what the client and Kestrel alone can do here, to tell a slow service from a saturated client.
+        var ceiling = await client.RunClosedLoopAsync(BaselineTargets.Json(baseline.BaseAddress), options.Connections, options.Warmup, options.Measure, ct);
+        Progress(0, ceiling);
 
         var repetitions = new List<IntakeRepetition>();
         for (var number = 1; number <= options.Repetitions; number++)
@@ -102,7 +113,7 @@ public static class IntakeScenario
                 serviceTarget is null ? null : half[serviceTarget],
                 half[baselineTarget]));
         }
-        return repetitions;
+        return (ceiling, repetitions);
     }
 
     private static void Progress(int repetition, LoadResult result) => Console.Error.WriteLine(
