@@ -7,7 +7,7 @@ namespace CustomerCases.Benchmarks.Hosting;
 /// process on a loopback port with a fresh SQLite file, so the scenario measures the shipped host, not an in-process
 /// test server. Disposing kills the process tree; so does Ctrl+C or the benchmark exiting for any other reason.
 /// </summary>
-public sealed class ServiceProcess : IAsyncDisposable
+public sealed class ServiceProcess : IRunningServer
 {
     private const int OutputLinesKept = 40;
     private readonly Process _process;
@@ -45,7 +45,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var port = FreePort.Next();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var apiKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
-        var databasePath = Path.Combine(workDirectory, "cases.db");
+        var databasePath = Path.Combine(workDirectory, command.DatabaseFileName);
 
         var startInfo = new ProcessStartInfo("dotnet")
         {

@@ -11,10 +11,11 @@ public sealed record IntakeOptions(
     bool Smoke = false,
     bool BaselineOnly = false,
     bool SelfTest = false,
+    bool BaselineInChildProcess = false,
     string? OutPath = null)
 {
     public const string Usage =
-        "intake [--seconds <measure, 10>] [--warmup <3>] [--repetitions <3>] [--connections <32>] [--smoke] [--baseline-only | --self-test] [--out <file.json>]";
+        "intake [--seconds <measure, 10>] [--warmup <3>] [--repetitions <3>] [--connections <32>] [--smoke] [--baseline-only | --self-test] [--baseline-host in-process|child] [--out <file.json>]";
 
     public TimeSpan Measure => TimeSpan.FromSeconds(MeasureSeconds);
     public TimeSpan Warmup => TimeSpan.FromSeconds(WarmupSeconds);
@@ -36,6 +37,12 @@ public sealed record IntakeOptions(
                 "--baseline-only" => options with { BaselineOnly = true },
                 // Harness check without the real service: a fake service process doing B-insert's work (Support/FakeIntakeService.cs).
                 "--self-test" => options with { SelfTest = true },
+                "--baseline-host" => options with { BaselineInChildProcess = Value(args, ref i) switch
+                {
+                    "in-process" => false,
+                    "child" => true,
+                    var other => throw new ArgumentException($"--baseline-host expects in-process or child, got '{other}'"),
+                } },
                 "--out" => options with { OutPath = Value(args, ref i) },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };

@@ -19,9 +19,13 @@ public static class IntakeScenario
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args is [FakeIntakeService.Flag, .. var fakeArgs])
+        // Child-process modes of this executable (the only scenario entry is "intake", so they ride on it).
+        switch (args)
         {
-            return await FakeIntakeService.RunAsync(fakeArgs);
+            case [FakeIntakeService.Flag, .. var fakeArgs]:
+                return await FakeIntakeService.RunAsync(fakeArgs);
+            case [BaselineServer.ServeFlag, .. var baselineArgs]:
+                return await BaselineServer.ServeAsync(baselineArgs);
         }
 
         IntakeOptions options;
@@ -62,7 +66,9 @@ public static class IntakeScenario
 
     private static async Task<(LoadResult Ceiling, List<IntakeRepetition> Repetitions)> MeasureAsync(IntakeOptions options, string work, CancellationToken ct)
     {
-        await using var baseline = await BaselineServer.StartAsync(work, SqliteDatabaseSettings.Default, ct);
+        await using IRunningServer baseline = options.BaselineInChildProcess
+            ? await ServiceProcess.StartAsync(work, BaselineServer.ChildCommand, null, ServiceReadyTimeout, ct)
+            : await BaselineServer.StartAsync(work, SqliteDatabaseSettings.Default, ct);
         var command = options.SelfTest ? FakeIntakeService.Command : ServiceProcess.RealService;
         await using var service = options.BaselineOnly ? null : await ServiceProcess.StartAsync(work, command, null, ServiceReadyTimeout, ct);
         using var client = new LoadClient(options.Connections, RequestTimeout);
