@@ -1,4 +1,27 @@
+using CustomerCases.Api.Auth;
+using CustomerCases.Api.Features.ApiKeys;
+using CustomerCases.Api.Features.Cases;
+using CustomerCases.Api.Hosting;
+using CustomerCases.Api.Jobs;
+using CustomerCases.Persistence;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddRootConfiguration();
+builder.Services
+    .AddCustomerCasesPersistence(builder.Configuration)
+    .AddCustomerCasesAuth(builder.Configuration)
+    .AddCustomerCasesJobs(builder.Configuration)
+    .AddCustomerCasesApi(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/health/live", () => "ok");
-app.Run();
+await app.Services.MigrateCustomerCasesDatabaseAsync();
+
+app.UseCustomerCasesPipeline();
+app.MapHealthEndpoints();
+app.MapApiReference();
+app.MapJobsDashboard();
+app.MapApiKeyEndpoints();
+app.MapCaseEndpoints();
+app.ScheduleRecurringJobs();
+
+await app.RunAsync();

@@ -1,0 +1,10 @@
+namespace CustomerCases.Domain.Cases;
+
+public enum CaseChannel
+{
+    Web,
+    Email,
+    Phone,
+    Chat,
+    Api,
+}

@@ -1,0 +1,11 @@
+namespace CustomerCases.Domain.Cases;
+
+public enum CaseStatus
+{
+    New,
+    Open,
+    PendingCustomer,
+    OnHold,
+    Resolved,
+    Closed,
+}

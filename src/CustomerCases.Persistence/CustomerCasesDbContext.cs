@@ -1,0 +1,34 @@
+using CustomerCases.Domain.Access;
+using CustomerCases.Domain.Cases;
+using CustomerCases.Domain.Customers;
+using CustomerCases.Persistence.Idempotency;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCases.Persistence;
+
+/// <summary>
+/// All mapping lives here and in <c>Configurations/</c>; the provider subclasses in <c>Providers/</c> only exist so that
+/// each provider has its own migration set (EF Core's "multiple context types" approach).
+/// </summary>
+public abstract class CustomerCasesDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
+
+    public DbSet<CaseHistoryEntry> CaseHistory => Set<CaseHistoryEntry>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<Sequence> Sequences => Set<Sequence>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CustomerCasesDbContext).Assembly);
+    }
+}
