@@ -50,7 +50,7 @@ internal static class IntakeRequests
         ("Wrong colour", "I ordered the blue backpack but order {0} contained a red one."),
     ];
 
-    private static readonly string[] Channels = ["web"];
+    private static readonly string[] Channels = ["web", "web", "email", "chat", "phone"];
 
     private static readonly byte[][] Bodies = BuildBodies();
 
