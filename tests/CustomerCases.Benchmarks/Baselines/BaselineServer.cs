@@ -29,6 +29,8 @@ public sealed class BaselineServer : Hosting.IRunningServer
 
     public Uri BaseAddress { get; }
 
+    public int? ProcessId => null;
+
     /// <summary>Runs the baselines as a child process; the database is the launcher's <c>ConnectionStrings__CustomerCases</c>.</summary>
     public static Hosting.ServiceCommand ChildCommand { get; } = new("CustomerCases.Benchmarks.dll", ["intake", ServeFlag], DatabaseFileName: "baseline.db");
 

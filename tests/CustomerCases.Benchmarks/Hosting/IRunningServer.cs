@@ -4,4 +4,7 @@ namespace CustomerCases.Benchmarks.Hosting;
 public interface IRunningServer : IAsyncDisposable
 {
     Uri BaseAddress { get; }
+
+    /// <summary>The server's own process, or null when it runs inside the benchmark process (its CPU use then includes the client's).</summary>
+    int? ProcessId { get; }
 }

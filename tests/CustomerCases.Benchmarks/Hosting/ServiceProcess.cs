@@ -24,7 +24,7 @@ public sealed class ServiceProcess : IRunningServer
     public Uri BaseAddress { get; }
     public string ApiKey { get; }
     public string DatabasePath { get; }
-    public int ProcessId => _process.Id;
+    public int? ProcessId => _process.Id;
 
     /// <summary>The real service: CustomerCases.Api.dll with no extra arguments.</summary>
     public static ServiceCommand RealService { get; } = new("CustomerCases.Api.dll", []);

@@ -85,14 +85,14 @@ public sealed record IntakeReport(
         text.AppendLine();
 
         var raw = new MarkdownTable("rep", "order", "load1", "cpu psi", "io psi", "disturbed",
-            "service max/s", "B-insert max/s", "ratio", "rate/s", "service p50/p99 ms", "B-insert p50/p99 ms", "p99 ratio", "errors");
+            "service max/s", "B-insert max/s", "ratio", "rate/s", "service p50/p99 ms", "B-insert p50/p99 ms", "p99 ratio", "server CPU at max: service / B-insert (cores, ms/req)", "errors");
         foreach (var r in Repetitions)
         {
             raw.Add(r.Number, r.Order, r.PressureBefore.Load1, r.PressureBefore.CpuSomeAvg10, r.PressureBefore.IoSomeAvg10, r.PressureBefore.Disturbed,
                 r.ServiceMax?.ThroughputPerSecond ?? double.NaN, r.BaselineMax.ThroughputPerSecond, r.ThroughputRatio, r.HalfLoadRatePerSecond,
                 r.ServiceHalfLoad is null ? "n/a" : $"{N(r.ServiceHalfLoad.P50Ms, "0.00")} / {N(r.ServiceHalfLoad.P99Ms, "0.00")}",
                 $"{N(r.BaselineHalfLoad.P50Ms, "0.00")} / {N(r.BaselineHalfLoad.P99Ms, "0.00")}",
-                r.P99Ratio, Errors(r));
+                r.P99Ratio, $"{Cpu(r.ServiceMax)} / {Cpu(r.BaselineMax)}", Errors(r));
         }
         text.Append(raw).AppendLine();
 
@@ -124,6 +124,9 @@ public sealed record IntakeReport(
             .ToList();
         return all.Count == 0 ? "0" : string.Join(", ", all);
     }
+
+    private static string Cpu(Load.LoadResult? phase) =>
+        phase?.ServerCpuMsPerRequest is { } ms ? $"{N(phase.ServerCpuCores ?? double.NaN, "0.00")}, {N(ms, "0.000")}" : "n/a";
 
     private static string N(double value, string format) =>
         double.IsNaN(value) ? "n/a" : value.ToString(format, CultureInfo.InvariantCulture);

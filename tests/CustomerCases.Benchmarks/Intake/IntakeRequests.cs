@@ -55,23 +55,24 @@ internal static class IntakeRequests
     private static readonly byte[][] Bodies = BuildBodies();
 
     /// <summary>POST /api/cases on the real service, authenticated with the bootstrap admin key.</summary>
-    public static LoadTarget Service(Uri baseAddress, string apiKey)
+    public static LoadTarget Service(Hosting.ServiceProcess service)
     {
-        var uri = new Uri(baseAddress, "/api/cases");
+        var uri = new Uri(service.BaseAddress, "/api/cases");
+        var apiKey = service.ApiKey;
         var authorization = new AuthenticationHeaderValue("ApiKey", apiKey);
         return new LoadTarget("service POST /api/cases", HttpStatusCode.Created, n =>
         {
             var request = Post(uri, n);
             request.Headers.Authorization = authorization;
             return request;
-        });
+        }, service.ProcessId);
     }
 
     /// <summary>B-insert: POST /_perf/insert on the baseline server, same bodies.</summary>
-    public static LoadTarget Baseline(Uri baseAddress)
+    public static LoadTarget Baseline(Hosting.IRunningServer baseline)
     {
-        var uri = new Uri(baseAddress, "/_perf/insert");
-        return new LoadTarget("B-insert POST /_perf/insert", HttpStatusCode.Created, n => Post(uri, n));
+        var uri = new Uri(baseline.BaseAddress, "/_perf/insert");
+        return new LoadTarget("B-insert POST /_perf/insert", HttpStatusCode.Created, n => Post(uri, n), baseline.ProcessId);
     }
 
     private static HttpRequestMessage Post(Uri uri, long n)

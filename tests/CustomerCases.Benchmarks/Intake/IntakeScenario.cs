@@ -73,8 +73,8 @@ public static class IntakeScenario
         await using var service = options.BaselineOnly ? null : await ServiceProcess.StartAsync(work, command, null, ServiceReadyTimeout, ct);
         using var client = new LoadClient(options.Connections, RequestTimeout);
 
-        var baselineTarget = IntakeRequests.Baseline(baseline.BaseAddress);
-        var serviceTarget = service is null ? null : IntakeRequests.Service(service.BaseAddress, service.ApiKey);
+        var baselineTarget = IntakeRequests.Baseline(baseline);
+        var serviceTarget = service is null ? null : IntakeRequests.Service(service);
         await Probe.EnsureWorksAsync(baselineTarget, null, ct);
         if (serviceTarget is not null)
         {
@@ -82,7 +82,7 @@ public static class IntakeScenario
         }
 
         // Once per run: what the client and Kestrel alone can do here, to tell a slow service from a saturated client.
-        var ceiling = await client.RunClosedLoopAsync(BaselineTargets.Json(baseline.BaseAddress), options.Connections, options.Warmup, options.Measure, ct);
+        var ceiling = await client.RunClosedLoopAsync(BaselineTargets.Json(baseline), options.Connections, options.Warmup, options.Measure, ct);
         Progress(0, ceiling);
 
         var repetitions = new List<IntakeRepetition>();
@@ -119,12 +119,17 @@ public static class IntakeScenario
                 serviceTarget is null ? null : half[serviceTarget],
                 half[baselineTarget]));
         }
+        if (service is not null && service.OutputTail() is { Length: > 0 } log)
+        {
+            // Warnings the service logged under load (e.g. EF Core or Kestrel complaints) often explain a bad ratio.
+            Console.Error.WriteLine($"service output (last lines):{Environment.NewLine}{log}");
+        }
         return (ceiling, repetitions);
     }
 
     private static void Progress(int repetition, LoadResult result) => Console.Error.WriteLine(
         System.FormattableString.Invariant(
-            $"rep {repetition} {result.Mode,-6} {result.Target,-28} {result.ThroughputPerSecond,8:0}/s p50 {result.P50Ms,7:0.00} ms p99 {result.P99Ms,7:0.00} ms max {result.MaxMs,8:0.0} ms errors {result.Errors}{(result.Mode == "open" ? $" (rate {result.TargetRatePerSecond:0}/s, dispatch lag max {result.MaxDispatchLagMs:0.0} ms)" : "")}"));
+            $"rep {repetition} {result.Mode,-6} {result.Target,-28} {result.ThroughputPerSecond,8:0}/s p50 {result.P50Ms,7:0.00} ms p99 {result.P99Ms,7:0.00} ms max {result.MaxMs,8:0.0} ms errors {result.Errors}{(result.ServerCpuMsPerRequest is { } cpu ? $" server cpu {result.ServerCpuCores:0.00} cores, {cpu:0.000} ms/req" : "")}{(result.Mode == "open" ? $" (rate {result.TargetRatePerSecond:0}/s, dispatch lag max {result.MaxDispatchLagMs:0.0} ms)" : "")}"));
 
     private static void TryDelete(DirectoryInfo directory)
     {

@@ -36,6 +36,7 @@ public sealed class LoadClient : IDisposable
     public async Task<LoadResult> RunClosedLoopAsync(LoadTarget target, int workers, TimeSpan warmup, TimeSpan measure, CancellationToken ct)
     {
         var recorder = new PhaseRecorder();
+        var serverCpu = ServerCpuWindow.MeasureAsync(target.ServerProcessId, warmup, measure, ct);
         var measureStart = Stopwatch.GetTimestamp() + Ticks(warmup);
         var measureEnd = measureStart + Ticks(measure);
         long sequence = 0;
@@ -60,7 +61,7 @@ public sealed class LoadClient : IDisposable
         }
 
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkerAsync()));
-        return LoadResult.From(target.Name, "closed", 0, measure, recorder.Latencies, recorder.Errors, 0);
+        return LoadResult.From(target.Name, "closed", 0, measure, recorder, await serverCpu);
     }
 
     /// <summary>
@@ -72,6 +73,7 @@ public sealed class LoadClient : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ratePerSecond);
         var recorder = new PhaseRecorder();
+        var serverCpu = ServerCpuWindow.MeasureAsync(target.ServerProcessId, warmup, measure, ct);
         var firstMeasured = (long)(warmup.TotalSeconds * ratePerSecond);
         var total = firstMeasured + (long)(measure.TotalSeconds * ratePerSecond);
         var ticksPerRequest = Stopwatch.Frequency / ratePerSecond;
@@ -146,7 +148,7 @@ public sealed class LoadClient : IDisposable
         dispatcher.Start();
 
         await drained.Task.WaitAsync(ct);
-        return LoadResult.From(target.Name, "open", ratePerSecond, measure, recorder.Latencies, recorder.Errors, recorder.MaxDispatchLagMicros);
+        return LoadResult.From(target.Name, "open", ratePerSecond, measure, recorder, await serverCpu);
     }
 
     /// <summary>Sends one request and reads the whole response. Returns null on the expected status, else the failure kind.</summary>
