@@ -44,7 +44,7 @@ public sealed record IntakeReport(
         ];
         return new IntakeReport(
             facts, options, clientCeiling, repetitions, used.Count,
-            Counts: !options.Smoke && quiet.Count == repetitions.Count && !options.BaselineOnly && !options.SelfTest,
+            Counts: !options.Smoke && !options.BaselineOnly && !options.SelfTest && quiet.Count >= options.Repetitions,
             Of(r => r.ServiceMax?.ThroughputPerSecond), Of(r => r.BaselineMax.ThroughputPerSecond), ratio,
             Of(r => r.HalfLoadRatePerSecond),
             Of(r => r.ServiceHalfLoad?.P50Ms), serviceP99, Of(r => r.BaselineHalfLoad.P50Ms), Of(r => r.BaselineHalfLoad.P99Ms),
@@ -79,7 +79,7 @@ public sealed record IntakeReport(
         text.AppendLine(CultureInfo.InvariantCulture,
             $"{Facts.Cores} cores, {Facts.Os}, {Facts.Runtime}, server GC {(Facts.ServerGc ? "on" : "off")}, SQLite {Facts.SqliteVersion} (WAL, synchronous=NORMAL), commit {Facts.GitCommit ?? "?"}.");
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"{Options.Repetitions} repetition(s), warm-up {Options.WarmupSeconds} s, measure {Options.MeasureSeconds} s, {Options.Connections} connections{(Options.Smoke ? ", SMOKE profile" : "")}{(Options.BaselineOnly ? ", BASELINE ONLY" : "")}{(Options.SelfTest ? ", SELF-TEST (fake service)" : "")}, baselines {(Options.BaselineInChildProcess ? "in a child process" : "in the load client's process")}.");
+            $"{Options.Repetitions} repetition(s) wanted, {Repetitions.Count} run, warm-up {Options.WarmupSeconds} s, measure {Options.MeasureSeconds} s, {Options.Connections} connections{(Options.Smoke ? ", SMOKE profile" : "")}{(Options.BaselineOnly ? ", BASELINE ONLY" : "")}{(Options.SelfTest ? ", SELF-TEST (fake service)" : "")}, baselines {(Options.BaselineInChildProcess ? "in a child process" : "in the load client's process")}.");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Client + Kestrel ceiling (B-json, closed loop): {N(ClientCeiling.ThroughputPerSecond, "0")} req/s, p50 {N(ClientCeiling.P50Ms, "0.00")} ms.");
         text.AppendLine();
@@ -112,7 +112,7 @@ public sealed record IntakeReport(
         text.Append(goals).AppendLine();
         text.AppendLine(Counts
             ? "This run counts toward the goals (full profile, no disturbed repetition)."
-            : "This run does NOT count toward the goals (smoke profile, baseline only, self-test, or a disturbed repetition).");
+            : "This run does NOT count toward the goals (smoke profile, baseline only, self-test, or fewer undisturbed repetitions than asked for).");
         return text.ToString();
     }
 

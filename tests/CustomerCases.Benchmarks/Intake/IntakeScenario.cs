@@ -85,39 +85,14 @@ public static class IntakeScenario
         var ceiling = await client.RunClosedLoopAsync(BaselineTargets.Json(baseline), options.Connections, options.Warmup, options.Measure, ct);
         Progress(0, ceiling);
 
+        // performance.md §3.3: a disturbed repetition is re-run rather than averaged in, within a bounded number of attempts.
         var repetitions = new List<IntakeRepetition>();
-        for (var number = 1; number <= options.Repetitions; number++)
+        var patience = options.Smoke ? TimeSpan.Zero : TimeSpan.FromSeconds(10);
+        for (var attempt = 1; repetitions.Count(r => !r.PressureBefore.Disturbed) < options.Repetitions
+                              && attempt <= options.Repetitions + options.ExtraAttempts; attempt++)
         {
-            var pressure = await MachinePressure.WaitForQuietAsync(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), ct);
-            var serviceFirst = number % 2 == 1;
-            // Both sides are always measured back to back in the same repetition; alternating who goes first
-            // spreads slow drifts in machine load over both sides instead of always penalising the second.
-            var order = serviceTarget is null ? [baselineTarget] : serviceFirst ? new[] { serviceTarget, baselineTarget } : [baselineTarget, serviceTarget];
-
-            var max = new Dictionary<LoadTarget, LoadResult>();
-            foreach (var target in order)
-            {
-                max[target] = await client.RunClosedLoopAsync(target, options.Connections, options.Warmup, options.Measure, ct);
-                Progress(number, max[target]);
-            }
-
-            var rate = Math.Max(1, Math.Round(0.5 * max[serviceTarget ?? baselineTarget].ThroughputPerSecond));
-            var half = new Dictionary<LoadTarget, LoadResult>();
-            foreach (var target in order)
-            {
-                half[target] = await client.RunOpenLoopAsync(target, rate, options.Warmup, options.Measure, ct);
-                Progress(number, half[target]);
-            }
-
-            repetitions.Add(new IntakeRepetition(
-                number,
-                string.Join(" → ", order.Select(t => t == baselineTarget ? "B-insert" : "service")),
-                pressure,
-                serviceTarget is null ? null : max[serviceTarget],
-                max[baselineTarget],
-                rate,
-                serviceTarget is null ? null : half[serviceTarget],
-                half[baselineTarget]));
+            var pressure = await MachinePressure.WaitForQuietAsync(patience, TimeSpan.FromSeconds(2), ct);
+            repetitions.Add(await RunRepetitionAsync(client, options, attempt, pressure, serviceTarget, baselineTarget, ct));
         }
         if (service is not null && service.OutputTail() is { Length: > 0 } log)
         {
@@ -125,6 +100,40 @@ public static class IntakeScenario
             Console.Error.WriteLine($"service output (last lines):{Environment.NewLine}{log}");
         }
         return (ceiling, repetitions);
+    }
+
+    private static async Task<IntakeRepetition> RunRepetitionAsync(
+        LoadClient client, IntakeOptions options, int number, MachinePressure pressure, LoadTarget? serviceTarget, LoadTarget baselineTarget, CancellationToken ct)
+    {
+        // Both sides are always measured back to back in the same repetition; alternating who goes first
+        // spreads slow drifts in machine load over both sides instead of always penalising the second.
+        var order = serviceTarget is null ? [baselineTarget] : number % 2 == 1 ? new[] { serviceTarget, baselineTarget } : [baselineTarget, serviceTarget];
+
+        var max = new Dictionary<LoadTarget, LoadResult>();
+        foreach (var target in order)
+        {
+            max[target] = await client.RunClosedLoopAsync(target, options.Connections, options.Warmup, options.Measure, ct);
+            Progress(number, max[target]);
+        }
+
+        // G2 compares both sides at the same rate: half of what the service itself sustained in this repetition.
+        var rate = Math.Max(1, Math.Round(0.5 * max[serviceTarget ?? baselineTarget].ThroughputPerSecond));
+        var half = new Dictionary<LoadTarget, LoadResult>();
+        foreach (var target in order)
+        {
+            half[target] = await client.RunOpenLoopAsync(target, rate, options.Warmup, options.Measure, ct);
+            Progress(number, half[target]);
+        }
+
+        return new IntakeRepetition(
+            number,
+            string.Join(" → ", order.Select(t => t == baselineTarget ? "B-insert" : "service")),
+            pressure,
+            serviceTarget is null ? null : max[serviceTarget],
+            max[baselineTarget],
+            rate,
+            serviceTarget is null ? null : half[serviceTarget],
+            half[baselineTarget]);
     }
 
     private static void Progress(int repetition, LoadResult result) => Console.Error.WriteLine(

@@ -1,6 +1,10 @@
 namespace CustomerCases.Benchmarks.Load;
 
-/// <summary>What one load phase measured. Latencies in milliseconds; only successful responses are in the percentiles.</summary>
+/// <summary>
+/// What one load phase measured. Latencies in milliseconds; only successful responses are in the percentiles.
+/// Closed loop: throughput is completions per second. Open loop: successes among the requests scheduled in the window,
+/// per second, so it equals the offered rate when nothing fails; overload shows in the latencies, not here.
+/// </summary>
 public sealed record LoadResult(
     string Target,
     string Mode,
