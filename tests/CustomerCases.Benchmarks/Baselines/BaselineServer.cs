@@ -31,6 +31,11 @@ public sealed class BaselineServer : Hosting.IRunningServer
 
     public int? ProcessId => null;
 
+    public void EnsureRunning()
+    {
+        // In this process: if it is gone, so are we.
+    }
+
     /// <summary>Runs the baselines as a child process; the database is the launcher's <c>ConnectionStrings__CustomerCases</c>.</summary>
     public static Hosting.ServiceCommand ChildCommand { get; } = new("CustomerCases.Benchmarks.dll", ["intake", ServeFlag], DatabaseFileName: "baseline.db");
 

@@ -7,4 +7,7 @@ public interface IRunningServer : IAsyncDisposable
 
     /// <summary>The server's own process, or null when it runs inside the benchmark process (its CPU use then includes the client's).</summary>
     int? ProcessId { get; }
+
+    /// <summary>Throws <see cref="ServerExitedException"/> if the server's process is gone (crashed or killed from outside).</summary>
+    void EnsureRunning();
 }

@@ -91,6 +91,16 @@ public sealed class ServiceProcess : IRunningServer
         }
     }
 
+    public void EnsureRunning()
+    {
+        if (_process.HasExited)
+        {
+            // 137 = SIGKILL (e.g. the OOM killer or a broad pkill from another job on the machine), 134 = abort.
+            throw new ServerExitedException(
+                $"{Path.GetFileName(_process.StartInfo.ArgumentList[0])} (pid {_process.Id}) exited with code {_process.ExitCode} during the run; last output:{Environment.NewLine}{OutputTail()}");
+        }
+    }
+
     /// <summary>The last lines the service wrote, for error messages.</summary>
     public string OutputTail()
     {

@@ -6,6 +6,7 @@ namespace CustomerCases.Benchmarks.Intake;
 public sealed record IntakeOptions(
     int MeasureSeconds = 10,
     int WarmupSeconds = 3,
+    int InitialWarmupSeconds = 10,
     int Repetitions = 3,
     int Connections = 32,
     bool Smoke = false,
@@ -16,7 +17,7 @@ public sealed record IntakeOptions(
     string? OutPath = null)
 {
     public const string Usage =
-        "intake [--seconds <measure, 10>] [--warmup <3>] [--repetitions <3>] [--connections <32>] [--smoke] [--baseline-only | --self-test] [--baseline-host in-process|child] [--rerun-disturbed <extra attempts, = repetitions>] [--out <file.json>]";
+        "intake [--seconds <measure, 10>] [--warmup <3>] [--initial-warmup <10>] [--repetitions <3>] [--connections <32>] [--smoke] [--baseline-only | --self-test] [--baseline-host in-process|child] [--rerun-disturbed <extra attempts, = repetitions>] [--out <file.json>]";
 
     /// <summary>Extra attempts allowed for re-running disturbed repetitions; as many as the repetitions unless given.</summary>
     public int ExtraAttempts => RerunDisturbed ?? Repetitions;
@@ -34,11 +35,12 @@ public sealed record IntakeOptions(
             {
                 "--seconds" => options with { MeasureSeconds = Positive(args, ref i) },
                 "--warmup" => options with { WarmupSeconds = Positive(args, ref i, allowZero: true) },
+                "--initial-warmup" => options with { InitialWarmupSeconds = Positive(args, ref i, allowZero: true) },
                 "--repetitions" => options with { Repetitions = Positive(args, ref i) },
                 "--rerun-disturbed" => options with { RerunDisturbed = Positive(args, ref i, allowZero: true) },
                 "--connections" => options with { Connections = Positive(args, ref i) },
                 // CI profile: proves the harness and the endpoint work, and catches order-of-magnitude regressions.
-                "--smoke" => options with { Smoke = true, Repetitions = 1, MeasureSeconds = 2, WarmupSeconds = 1, RerunDisturbed = 0 },
+                "--smoke" => options with { Smoke = true, Repetitions = 1, MeasureSeconds = 2, WarmupSeconds = 1, InitialWarmupSeconds = 2, RerunDisturbed = 0 },
                 "--baseline-only" => options with { BaselineOnly = true },
                 // Harness check without the real service: a fake service process doing B-insert's work (Support/FakeIntakeService.cs).
                 "--self-test" => options with { SelfTest = true },

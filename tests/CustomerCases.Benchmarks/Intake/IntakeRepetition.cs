@@ -17,6 +17,10 @@ public sealed record IntakeRepetition(
     LoadResult? ServiceHalfLoad,
     LoadResult BaselineHalfLoad)
 {
+    /// <summary>A phase with no success or more than 1 % errors: the repetition measured a fault, not a speed, and is left out of the summaries.</summary>
+    public bool Failed => new[] { ServiceMax, BaselineMax, ServiceHalfLoad, BaselineHalfLoad }
+        .OfType<LoadResult>().Any(p => p.Succeeded == 0 || p.Errors > 0.01 * (p.Succeeded + p.Errors));
+
     /// <summary>G1 paired ratio: service cases/s ÷ B-insert inserts/s in this repetition.</summary>
     public double ThroughputRatio => ServiceMax is null ? double.NaN : ServiceMax.ThroughputPerSecond / BaselineMax.ThroughputPerSecond;
 

@@ -21,16 +21,19 @@ public sealed record IntakeReport(
     Spread BaselineP50Ms,
     Spread BaselineP99Ms,
     Spread P99Ratio,
-    IReadOnlyList<IntakeGoal> Goals)
+    IReadOnlyList<IntakeGoal> Goals,
+    string? Aborted)
 {
     /// <summary>
     /// Summaries use the undisturbed repetitions (performance.md §3.3: disturbed ones are not averaged in); if every
-    /// repetition was disturbed they use all of them and the result does not count.
+    /// repetition was disturbed they use all of them and the result does not count. Failed repetitions never count.
     /// </summary>
-    public static IntakeReport Create(RunFacts facts, IntakeOptions options, Load.LoadResult clientCeiling, IReadOnlyList<IntakeRepetition> repetitions)
+    public static IntakeReport Create(
+        RunFacts facts, IntakeOptions options, Load.LoadResult clientCeiling, IReadOnlyList<IntakeRepetition> repetitions, string? aborted)
     {
-        var quiet = repetitions.Where(r => !r.PressureBefore.Disturbed).ToList();
-        var used = quiet.Count > 0 ? quiet : [.. repetitions];
+        var valid = repetitions.Where(r => !r.Failed).ToList();
+        var quiet = valid.Where(r => !r.PressureBefore.Disturbed).ToList();
+        var used = quiet.Count > 0 ? quiet : valid;
         Spread Of(Func<IntakeRepetition, double?> pick) => Spread.Of(used.Select(r => pick(r) ?? double.NaN));
 
         var ratio = Of(r => r.ThroughputRatio);
@@ -44,11 +47,11 @@ public sealed record IntakeReport(
         ];
         return new IntakeReport(
             facts, options, clientCeiling, repetitions, used.Count,
-            Counts: !options.Smoke && !options.BaselineOnly && !options.SelfTest && quiet.Count >= options.Repetitions,
+            Counts: !options.Smoke && !options.BaselineOnly && !options.SelfTest && aborted is null && quiet.Count >= options.Repetitions,
             Of(r => r.ServiceMax?.ThroughputPerSecond), Of(r => r.BaselineMax.ThroughputPerSecond), ratio,
             Of(r => r.HalfLoadRatePerSecond),
             Of(r => r.ServiceHalfLoad?.P50Ms), serviceP99, Of(r => r.BaselineHalfLoad.P50Ms), Of(r => r.BaselineHalfLoad.P99Ms),
-            p99Ratio, goals);
+            p99Ratio, goals, aborted);
     }
 
     /// <summary>
@@ -57,10 +60,7 @@ public sealed record IntakeReport(
     /// </summary>
     public int ExitCode()
     {
-        var phases = Repetitions
-            .SelectMany(r => new[] { r.ServiceMax, r.BaselineMax, r.ServiceHalfLoad, r.BaselineHalfLoad })
-            .Append(ClientCeiling).OfType<Load.LoadResult>().ToList();
-        var broken = phases.Any(p => p.Succeeded == 0 || p.Errors > 0.01 * (p.Succeeded + p.Errors));
+        var broken = Aborted is not null || Repetitions.Any(r => r.Failed) || ClientCeiling.Succeeded == 0;
         if (broken)
         {
             return 1;
@@ -79,16 +79,16 @@ public sealed record IntakeReport(
         text.AppendLine(CultureInfo.InvariantCulture,
             $"{Facts.Cores} cores, {Facts.Os}, {Facts.Runtime}, server GC {(Facts.ServerGc ? "on" : "off")}, SQLite {Facts.SqliteVersion} (WAL, synchronous=NORMAL), commit {Facts.GitCommit ?? "?"}.");
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"{Options.Repetitions} repetition(s) wanted, {Repetitions.Count} run, warm-up {Options.WarmupSeconds} s, measure {Options.MeasureSeconds} s, {Options.Connections} connections{(Options.Smoke ? ", SMOKE profile" : "")}{(Options.BaselineOnly ? ", BASELINE ONLY" : "")}{(Options.SelfTest ? ", SELF-TEST (fake service)" : "")}, baselines {(Options.BaselineInChildProcess ? "in a child process" : "in the load client's process")}.");
+            $"{Options.Repetitions} repetition(s) wanted, {Repetitions.Count} run, initial warm-up {Options.InitialWarmupSeconds} s per side, warm-up {Options.WarmupSeconds} s per phase, measure {Options.MeasureSeconds} s, {Options.Connections} connections{(Options.Smoke ? ", SMOKE profile" : "")}{(Options.BaselineOnly ? ", BASELINE ONLY" : "")}{(Options.SelfTest ? ", SELF-TEST (fake service)" : "")}, baselines {(Options.BaselineInChildProcess ? "in a child process" : "in the load client's process")}.");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Client + Kestrel ceiling (B-json, closed loop): {N(ClientCeiling.ThroughputPerSecond, "0")} req/s, p50 {N(ClientCeiling.P50Ms, "0.00")} ms.");
         text.AppendLine();
 
-        var raw = new MarkdownTable("rep", "order", "load1", "cpu psi", "io psi", "disturbed",
+        var raw = new MarkdownTable("rep", "order", "load1", "cpu psi", "io psi", "disturbed", "failed",
             "service max/s", "B-insert max/s", "ratio", "rate/s", "service p50/p99 ms", "B-insert p50/p99 ms", "p99 ratio", "server CPU at max: service / B-insert (cores, ms/req)", "errors");
         foreach (var r in Repetitions)
         {
-            raw.Add(r.Number, r.Order, r.PressureBefore.Load1, r.PressureBefore.CpuSomeAvg10, r.PressureBefore.IoSomeAvg10, r.PressureBefore.Disturbed,
+            raw.Add(r.Number, r.Order, r.PressureBefore.Load1, r.PressureBefore.CpuSomeAvg10, r.PressureBefore.IoSomeAvg10, r.PressureBefore.Disturbed, r.Failed,
                 r.ServiceMax?.ThroughputPerSecond ?? double.NaN, r.BaselineMax.ThroughputPerSecond, r.ThroughputRatio, r.HalfLoadRatePerSecond,
                 r.ServiceHalfLoad is null ? "n/a" : $"{N(r.ServiceHalfLoad.P50Ms, "0.00")} / {N(r.ServiceHalfLoad.P99Ms, "0.00")}",
                 $"{N(r.BaselineHalfLoad.P50Ms, "0.00")} / {N(r.BaselineHalfLoad.P99Ms, "0.00")}",
@@ -96,7 +96,11 @@ public sealed record IntakeReport(
         }
         text.Append(raw).AppendLine();
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"Medians over {CountedRepetitions} repetition(s), (min–max):");
+        if (Aborted is not null)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"**ABORTED**: {Aborted.ReplaceLineEndings(" ")}").AppendLine();
+        }
+        text.AppendLine(CultureInfo.InvariantCulture, $"Medians over {CountedRepetitions} repetition(s) (undisturbed ones if any, never failed ones), (min–max):");
         text.AppendLine();
         text.Append(new MarkdownTable("measure", "service", "B-insert", "ratio")
             .Add("max throughput, req/s (closed loop)", CasesPerSecond.Format("0"), BaselinePerSecond.Format("0"), ThroughputRatio.Format("0.000"))
@@ -112,7 +116,7 @@ public sealed record IntakeReport(
         text.Append(goals).AppendLine();
         text.AppendLine(Counts
             ? "This run counts toward the goals (full profile, no disturbed repetition)."
-            : "This run does NOT count toward the goals (smoke profile, baseline only, self-test, or fewer undisturbed repetitions than asked for).");
+            : "This run does NOT count toward the goals (smoke profile, baseline only, self-test, aborted, or fewer undisturbed repetitions than asked for).");
         return text.ToString();
     }
 

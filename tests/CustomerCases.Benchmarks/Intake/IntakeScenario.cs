@@ -45,8 +45,8 @@ public static class IntakeScenario
         var work = Directory.CreateTempSubdirectory("customercases-intake-");
         try
         {
-            var (ceiling, repetitions) = await MeasureAsync(options, work.FullName, ct);
-            var report = IntakeReport.Create(facts, options, ceiling, repetitions);
+            var (ceiling, repetitions, aborted) = await MeasureAsync(options, work.FullName, ct);
+            var report = IntakeReport.Create(facts, options, ceiling, repetitions, aborted);
             Console.WriteLine(report.ToMarkdown());
             var path = await ReportFiles.WriteJsonAsync(options.OutPath ?? ReportFiles.DefaultPath("intake", facts.StartedUtc), report, ct);
             Console.WriteLine($"json: {path}");
@@ -64,7 +64,7 @@ public static class IntakeScenario
         }
     }
 
-    private static async Task<(LoadResult Ceiling, List<IntakeRepetition> Repetitions)> MeasureAsync(IntakeOptions options, string work, CancellationToken ct)
+    private static async Task<(LoadResult Ceiling, List<IntakeRepetition> Repetitions, string? Aborted)> MeasureAsync(IntakeOptions options, string work, CancellationToken ct)
     {
         await using IRunningServer baseline = options.BaselineInChildProcess
             ? await ServiceProcess.StartAsync(work, BaselineServer.ChildCommand, null, ServiceReadyTimeout, ct)
@@ -81,6 +81,18 @@ public static class IntakeScenario
             await Probe.EnsureWorksAsync(serviceTarget, service!.OutputTail, ct);
         }
 
+        // Once per run, discarded: a freshly started service runs tier-0 code and builds EF Core's query cache for its
+        // first seconds (its CPU per request fell 3× between the first two repetitions without this), and the
+        // per-phase warm-up is too short for that on a loaded 2-core machine.
+        if (options.InitialWarmupSeconds > 0)
+        {
+            foreach (var target in new[] { serviceTarget, baselineTarget }.OfType<LoadTarget>())
+            {
+                var warm = await client.RunClosedLoopAsync(target, options.Connections, TimeSpan.Zero, TimeSpan.FromSeconds(options.InitialWarmupSeconds), ct);
+                Console.Error.WriteLine(System.FormattableString.Invariant($"warm-up {target.Name}: {warm.ThroughputPerSecond:0}/s (discarded)"));
+            }
+        }
+
         // Once per run: what the client and Kestrel alone can do here, to tell a slow service from a saturated client.
         var ceiling = await client.RunClosedLoopAsync(BaselineTargets.Json(baseline), options.Connections, options.Warmup, options.Measure, ct);
         Progress(0, ceiling);
@@ -88,22 +100,40 @@ public static class IntakeScenario
         // performance.md §3.3: a disturbed repetition is re-run rather than averaged in, within a bounded number of attempts.
         var repetitions = new List<IntakeRepetition>();
         var patience = options.Smoke ? TimeSpan.Zero : TimeSpan.FromSeconds(10);
+        string? aborted = null;
         for (var attempt = 1; repetitions.Count(r => !r.PressureBefore.Disturbed) < options.Repetitions
                               && attempt <= options.Repetitions + options.ExtraAttempts; attempt++)
         {
             var pressure = await MachinePressure.WaitForQuietAsync(patience, TimeSpan.FromSeconds(2), ct);
-            repetitions.Add(await RunRepetitionAsync(client, options, attempt, pressure, serviceTarget, baselineTarget, ct));
+            try
+            {
+                repetitions.Add(await RunRepetitionAsync(client, options, attempt, pressure, serviceTarget, baselineTarget, CheckServers, ct));
+            }
+            catch (ServerExitedException e)
+            {
+                // Keep what was measured so far; the report says why it stops here.
+                aborted = e.Message;
+                Console.Error.WriteLine($"aborting: {e.Message}");
+                break;
+            }
         }
         if (service is not null && service.OutputTail() is { Length: > 0 } log)
         {
             // Warnings the service logged under load (e.g. EF Core or Kestrel complaints) often explain a bad ratio.
             Console.Error.WriteLine($"service output (last lines):{Environment.NewLine}{log}");
         }
-        return (ceiling, repetitions);
+        return (ceiling, repetitions, aborted);
+
+        void CheckServers()
+        {
+            service?.EnsureRunning();
+            baseline.EnsureRunning();
+        }
     }
 
     private static async Task<IntakeRepetition> RunRepetitionAsync(
-        LoadClient client, IntakeOptions options, int number, MachinePressure pressure, LoadTarget? serviceTarget, LoadTarget baselineTarget, CancellationToken ct)
+        LoadClient client, IntakeOptions options, int number, MachinePressure pressure, LoadTarget? serviceTarget, LoadTarget baselineTarget,
+        Action checkServers, CancellationToken ct)
     {
         // Both sides are always measured back to back in the same repetition; alternating who goes first
         // spreads slow drifts in machine load over both sides instead of always penalising the second.
@@ -114,6 +144,7 @@ public static class IntakeScenario
         {
             max[target] = await client.RunClosedLoopAsync(target, options.Connections, options.Warmup, options.Measure, ct);
             Progress(number, max[target]);
+            checkServers(); // a dead server shows up as connection errors; say so instead of reporting zeros
         }
 
         // G2 compares both sides at the same rate: half of what the service itself sustained in this repetition.
@@ -123,6 +154,7 @@ public static class IntakeScenario
         {
             half[target] = await client.RunOpenLoopAsync(target, rate, options.Warmup, options.Measure, ct);
             Progress(number, half[target]);
+            checkServers();
         }
 
         return new IntakeRepetition(

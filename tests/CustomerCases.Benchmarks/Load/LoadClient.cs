@@ -145,7 +145,7 @@ public sealed class LoadClient : IDisposable
                 Complete();
             }
         })
-        { IsBackground = true, Name = "open-loop-dispatcher", Priority = ThreadPriority.AboveNormal };
+        { IsBackground = true, Name = "open-loop-dispatcher" };
         dispatcher.Start();
 
         await drained.Task.WaitAsync(ct);
