@@ -6,7 +6,7 @@ namespace CustomerCases.Benchmarks.Intake;
 public sealed record IntakeOptions(
     int MeasureSeconds = 10,
     int WarmupSeconds = 3,
-    int InitialWarmupSeconds = 10,
+    int InitialWarmupSeconds = 30,
     int Repetitions = 3,
     int Connections = 32,
     bool Smoke = false,
@@ -17,7 +17,7 @@ public sealed record IntakeOptions(
     string? OutPath = null)
 {
     public const string Usage =
-        "intake [--seconds <measure, 10>] [--warmup <3>] [--initial-warmup <10>] [--repetitions <3>] [--connections <32>] [--smoke] [--baseline-only | --self-test] [--baseline-host in-process|child] [--rerun-disturbed <extra attempts, = repetitions>] [--out <file.json>]";
+        "intake [--seconds <measure, 10>] [--warmup <3>] [--initial-warmup <30>] [--repetitions <3>] [--connections <32>] [--smoke] [--baseline-only | --self-test] [--baseline-host in-process|child] [--rerun-disturbed <extra attempts, = repetitions>] [--out <file.json>]";
 
     /// <summary>Extra attempts allowed for re-running disturbed repetitions; as many as the repetitions unless given.</summary>
     public int ExtraAttempts => RerunDisturbed ?? Repetitions;

@@ -81,9 +81,9 @@ public static class IntakeScenario
             await Probe.EnsureWorksAsync(serviceTarget, service!.OutputTail, ct);
         }
 
-        // Once per run, discarded: a freshly started service runs tier-0 code and builds EF Core's query cache for its
-        // first seconds (its CPU per request fell 3× between the first two repetitions without this), and the
-        // per-phase warm-up is too short for that on a loaded 2-core machine.
+        // Once per run, discarded: a freshly started service runs tier-0 code and keeps the JIT busy for tens of seconds
+        // of load (perf: libclrjit ≈ 25 % of its CPU after 12 s of load, gone after 40 s; its CPU per request fell 3×
+        // between the first two repetitions without this). The per-phase warm-up is far too short for that.
         if (options.InitialWarmupSeconds > 0)
         {
             foreach (var target in new[] { serviceTarget, baselineTarget }.OfType<LoadTarget>())
