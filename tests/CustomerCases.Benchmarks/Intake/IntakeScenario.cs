@@ -58,6 +58,12 @@ public static class IntakeScenario
             Console.Error.WriteLine("intake: cancelled");
             return 130;
         }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or HttpRequestException)
+        {
+            // Setup failures (service not ready, probe rejected, dll missing): one clear message, no stack trace.
+            Console.Error.WriteLine($"intake: failed: {e.Message}");
+            return 1;
+        }
         finally
         {
             TryDelete(work);
