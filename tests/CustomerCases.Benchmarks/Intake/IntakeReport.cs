@@ -21,6 +21,8 @@ public sealed record IntakeReport(
     Spread BaselineP50Ms,
     Spread BaselineP99Ms,
     Spread P99Ratio,
+    Spread ServiceCpuMsPerRequest,
+    Spread BaselineCpuMsPerRequest,
     IReadOnlyList<IntakeGoal> Goals,
     string? Aborted)
 {
@@ -51,7 +53,7 @@ public sealed record IntakeReport(
             Of(r => r.ServiceMax?.ThroughputPerSecond), Of(r => r.BaselineMax.ThroughputPerSecond), ratio,
             Of(r => r.HalfLoadRatePerSecond),
             Of(r => r.ServiceHalfLoad?.P50Ms), serviceP99, Of(r => r.BaselineHalfLoad.P50Ms), Of(r => r.BaselineHalfLoad.P99Ms),
-            p99Ratio, goals, aborted);
+            p99Ratio, Of(r => r.ServiceMax?.ServerCpuMsPerRequest), Of(r => r.BaselineMax.ServerCpuMsPerRequest), goals, aborted);
     }
 
     /// <summary>
@@ -105,7 +107,8 @@ public sealed record IntakeReport(
         text.Append(new MarkdownTable("measure", "service", "B-insert", "ratio")
             .Add("max throughput, req/s (closed loop)", CasesPerSecond.Format("0"), BaselinePerSecond.Format("0"), ThroughputRatio.Format("0.000"))
             .Add($"p50 at {HalfLoadRatePerSecond.Format("0")} req/s, ms (open loop)", ServiceP50Ms.Format(), BaselineP50Ms.Format(), "")
-            .Add($"p99 at {HalfLoadRatePerSecond.Format("0")} req/s, ms (open loop)", ServiceP99Ms.Format(), BaselineP99Ms.Format(), P99Ratio.Format()));
+            .Add($"p99 at {HalfLoadRatePerSecond.Format("0")} req/s, ms (open loop)", ServiceP99Ms.Format(), BaselineP99Ms.Format(), P99Ratio.Format())
+            .Add("server CPU per request at max, ms (child processes only)", ServiceCpuMsPerRequest.Format("0.000"), BaselineCpuMsPerRequest.Format("0.000"), ""));
         text.AppendLine();
 
         var goals = new MarkdownTable("goal", "what", "value", "must", "target", "verdict");
