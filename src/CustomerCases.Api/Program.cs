@@ -3,6 +3,7 @@ using CustomerCases.Api.Features.ApiKeys;
 using CustomerCases.Api.Features.Cases;
 using CustomerCases.Api.Hosting;
 using CustomerCases.Api.Jobs;
+using CustomerCases.Api.Workflows;
 using CustomerCases.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,10 +12,12 @@ builder.Services
     .AddCustomerCasesPersistence(builder.Configuration)
     .AddCustomerCasesAuth(builder.Configuration)
     .AddCustomerCasesJobs(builder.Configuration)
+    .AddCustomerCasesWorkflowHost(builder.Configuration)
     .AddCustomerCasesApi(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.MigrateCustomerCasesDatabaseAsync();
+await app.Services.ImportShippedWorkflowsAsync();
 
 app.UseCustomerCasesPipeline();
 app.MapHealthEndpoints();

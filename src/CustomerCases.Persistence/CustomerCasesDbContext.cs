@@ -2,6 +2,7 @@ using CustomerCases.Domain.Access;
 using CustomerCases.Domain.Cases;
 using CustomerCases.Domain.Customers;
 using CustomerCases.Persistence.Idempotency;
+using CustomerCases.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCases.Persistence;
@@ -25,6 +26,20 @@ public abstract class CustomerCasesDbContext(DbContextOptions options) : DbConte
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<Sequence> Sequences => Set<Sequence>();
+
+    public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
+
+    public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();
+
+    public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
+
+    public DbSet<WorkflowTriggerRecord> WorkflowTriggers => Set<WorkflowTriggerRecord>();
+
+    public DbSet<WorkflowTimerRecord> WorkflowTimers => Set<WorkflowTimerRecord>();
+
+    public DbSet<WorkflowJournalRecord> WorkflowJournal => Set<WorkflowJournalRecord>();
+
+    public DbSet<QueuedStimulusRecord> StimulusQueue => Set<QueuedStimulusRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -17,8 +17,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
-        var maxBody = configuration.GetValue("Api:MaxRequestBodyBytes", 1_048_576L);
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBody);
+        services.AddSingleton(new RequestLimits(configuration.GetValue("Api:MaxRequestBodyBytes", 1_048_576L)));
         services.AddScoped<CaseIntake>();
         return services;
     }
@@ -27,10 +26,13 @@ internal static class ApiServiceCollectionExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimit>(app.Services.GetRequiredService<ApiServiceCollectionExtensions.RequestLimits>().MaxRequestBodyBytes);
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
     }
+
+    internal sealed record RequestLimits(long MaxRequestBodyBytes);
 
     private static void TryAddSingleton<T>(this IServiceCollection services, T instance)
         where T : class

@@ -7,7 +7,7 @@ public sealed partial class Case
     /// <summary>
     /// Adds a message and applies the rules that come with it: a customer writing on a pending, on-hold or resolved
     /// case reopens it; an agent's first public reply is the first response; a public reply starts work on a New case.
-    /// A closed case takes no messages: the caller opens a follow-up case instead (see <see cref="IsClosed"/>).
+    /// Automated replies (workflows) are messages, not responses. A closed case takes no messages: the caller opens a follow-up case instead (see <see cref="IsClosed"/>).
     /// </summary>
     public CaseMessage AddMessage(MessageKind kind, Actor author, string body, DateTimeOffset now)
     {
@@ -26,7 +26,8 @@ public sealed partial class Case
             case MessageKind.CustomerMessage when Status is CaseStatus.PendingCustomer or CaseStatus.OnHold or CaseStatus.Resolved:
                 ChangeStatus(CaseStatus.Open, author, now, "customer replied");
                 break;
-            case MessageKind.PublicReply:
+            // Only a person's reply is a response: automatic acknowledgements must not stop the first-response clock.
+            case MessageKind.PublicReply when author.Kind == ActorKind.User:
                 FirstRespondedAt ??= now;
                 if (Status == CaseStatus.New)
                 {

@@ -139,3 +139,17 @@ public class CaseLifecycleTests
         Assert.Equal("second breach", c.History[^1].Reason);
     }
 }
+
+public class AutomatedReplyTests
+{
+    [Fact]
+    public void AddMessage_WorkflowAcknowledgement_IsNotAFirstResponse()
+    {
+        var c = CaseBuilder.New();
+
+        c.AddMessage(MessageKind.PublicReply, Actor.Workflow("wf-1"), "Thanks, we got your request", CaseBuilder.T0.AddSeconds(1));
+
+        Assert.Null(c.FirstRespondedAt);
+        Assert.Equal(CaseStatus.New, c.Status);
+    }
+}

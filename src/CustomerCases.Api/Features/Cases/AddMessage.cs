@@ -20,7 +20,7 @@ internal static class AddMessage
     internal sealed record Response(Guid CaseId, string CaseNumber, bool FollowUpCreated, MessageResponse Message);
 
     public static async Task<IResult> HandleAsync(Guid id, Request request, ClaimsPrincipal user, CustomerCasesDbContext db,
-        WriteGate gate, TimeProvider time, CaseIntake intake, IEnumerable<ICaseMessageObserver> observers, CancellationToken ct)
+        WriteGate gate, TimeProvider time, CaseIntake intake, IEnumerable<ICaseMessageObserver> observers, Workflows.AfterCommit afterCommit, CancellationToken ct)
     {
         var v = new Validation();
         var kind = ParseKind(request.Kind, v);
@@ -57,6 +57,8 @@ internal static class AddMessage
         }
 
         await db.SaveChangesAsync(ct);
+        writer.Dispose();
+        await afterCommit.RunAsync(ct);
         return Results.Created($"/api/cases/{tracked.Id}", new Response(tracked.Id, tracked.Reference, false, MessageResponse.From(message)));
     }
 

@@ -18,6 +18,7 @@ internal sealed class CaseIntake(
     WriteGate gate,
     TimeProvider time,
     IEnumerable<ICaseIntakeStep> steps,
+    Workflows.AfterCommit afterCommit,
     IOptions<JsonOptions> json)
 {
     internal sealed record Command(string Email, string? Name, string? ExternalId, string? Tier, CaseDraft Draft, bool ExplicitCategory);
@@ -48,6 +49,13 @@ internal sealed class CaseIntake(
     private async Task<Outcome> OpenOnceAsync(Command command, Actor actor, IdempotencyContext? idempotency, CancellationToken ct)
     {
         using var writer = await gate.EnterAsync(ct);
+        // Checked again inside the gate: a retry that raced the first request finds its answer here (SQLite), or
+        // loses on the unique key and finds it after the rollback (PostgreSQL, several nodes).
+        if (idempotency is not null && await Idempotency.TryReplayAsync(db, idempotency.Scope, idempotency.Key, idempotency.RequestHash, ct) is { } replay)
+        {
+            return new Outcome(null, replay);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
         var customer = await FindOrCreateCustomerAsync(command, now, ct);
@@ -68,6 +76,8 @@ internal sealed class CaseIntake(
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        writer.Dispose();
+        await afterCommit.RunAsync(ct);
         return new Outcome(response, null);
     }
 

@@ -1,0 +1,176 @@
+using System.Text.Json.Nodes;
+using CustomerCases.Persistence;
+using CustomerCases.Persistence.Workflows;
+using CustomerCases.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCases.Api.Workflows;
+
+/// <summary>
+/// The durable host of the engine. Every method only stages changes in the caller's DbContext — instance state,
+/// bookmarks, timers, journal, the case changes made by case activities, child workflows and local events — so the
+/// caller commits one execution (and everything it caused) in one transaction. After the commit, the caller hands
+/// <see cref="PendingTimers"/> to the <see cref="WorkflowTimerScheduler"/>.
+/// </summary>
+internal sealed partial class WorkflowRuntime(
+    CustomerCasesDbContext db,
+    WorkflowEngine engine,
+    WorkflowDefinitionStore definitions,
+    TimeProvider time,
+    ILogger<WorkflowRuntime> logger)
+{
+    private const int MaxCascade = 32;
+    private readonly List<WorkflowTimerRecord> _pendingTimers = [];
+    private int _cascadeDepth;
+
+    /// <summary>Takes the timers staged since the last call, to be scheduled with Hangfire once committed.</summary>
+    public IReadOnlyList<WorkflowTimerRecord> TakePendingTimers()
+    {
+        var taken = _pendingTimers.ToList();
+        _pendingTimers.Clear();
+        return taken;
+    }
+
+    /// <summary>Starts every published workflow whose trigger matches the stimulus (e.g. CaseCreated).</summary>
+    public async Task<IReadOnlyList<InstanceRun>> TriggerAsync(Stimulus stimulus, string? correlationId, JsonObject? input, CancellationToken ct)
+    {
+        var hash = stimulus.Hash;
+        var triggers = await db.WorkflowTriggers.AsNoTracking().Where(t => t.Hash == hash).ToListAsync(ct);
+        var runs = new List<InstanceRun>();
+        foreach (var trigger in triggers.OrderBy(t => t.DefinitionId, StringComparer.Ordinal))
+        {
+            var record = await definitions.FindVersionAsync(trigger.DefinitionVersionId, ct);
+            if (record is null)
+            {
+                continue;
+            }
+
+            var run = await StartAsync(record, input, correlationId, trigger.ActivityId, stimulus.Payload, parentInstanceId: null, ct);
+            if (run is not null)
+            {
+                runs.Add(run);
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>Starts one instance of a definition version; null when its trigger condition declined.</summary>
+    public async Task<InstanceRun?> StartAsync(WorkflowDefinitionRecord version, JsonObject? input, string? correlationId,
+        string? triggerActivityId, JsonObject? triggerInput, string? parentInstanceId, CancellationToken ct, string? instanceId = null)
+    {
+        var definition = definitions.Parse(version);
+        var id = instanceId ?? Guid.NewGuid().ToString("N");
+        var result = await engine.StartAsync(definition, new StartRequest(id, input, correlationId, triggerActivityId, triggerInput, parentInstanceId), ct);
+        if (result.TriggerDeclined)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var instance = new WorkflowInstanceRecord
+        {
+            Id = id,
+            DefinitionId = version.DefinitionId,
+            DefinitionVersionId = version.Id,
+            Version = version.Version,
+            ParentInstanceId = parentInstanceId,
+            CreatedAt = now,
+        };
+        db.WorkflowInstances.Add(instance);
+        await ApplyAsync(instance, result, now, ct);
+        return new InstanceRun(instance, result);
+    }
+
+    /// <summary>
+    /// Resumes the bookmarks matching a stimulus, optionally only those of one correlation id or instance. A stimulus
+    /// that finds no bookmark is queued (it may have overtaken its bookmark's commit) unless <paramref name="queueIfUnmatched"/> is false.
+    /// </summary>
+    public async Task<IReadOnlyList<InstanceRun>> ResumeAsync(Stimulus stimulus, string? correlationId, string? instanceId, JsonObject? input,
+        CancellationToken ct, bool queueIfUnmatched = true)
+    {
+        var hash = stimulus.Hash;
+        var query = db.Bookmarks.Where(b => b.Hash == hash);
+        if (correlationId is not null)
+        {
+            query = query.Where(b => b.CorrelationId == correlationId);
+        }
+
+        if (instanceId is not null)
+        {
+            query = query.Where(b => b.InstanceId == instanceId);
+        }
+
+        var bookmarks = await query.OrderBy(b => b.CreatedAt).ToListAsync(ct);
+        bookmarks.AddRange(db.Bookmarks.Local.Where(b => b.Hash == hash && !bookmarks.Contains(b)
+            && (correlationId is null || b.CorrelationId == correlationId) && (instanceId is null || b.InstanceId == instanceId)));
+        if (bookmarks.Count == 0)
+        {
+            if (queueIfUnmatched)
+            {
+                Queue(stimulus, correlationId, instanceId, input);
+            }
+
+            return [];
+        }
+
+        var runs = new List<InstanceRun>();
+        foreach (var group in bookmarks.GroupBy(b => b.InstanceId))
+        {
+            var run = await ResumeInstanceAsync(group.Key, ResumeRequest.ByStimulus(stimulus, input), ct);
+            if (run is not null)
+            {
+                runs.Add(run);
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>Resumes one bookmark by id (timers, task completion). Null when the bookmark no longer exists.</summary>
+    public async Task<InstanceRun?> ResumeBookmarkAsync(string bookmarkId, JsonObject? input, CancellationToken ct)
+    {
+        var bookmark = await db.Bookmarks.SingleOrDefaultAsync(b => b.Id == bookmarkId, ct);
+        return bookmark is null ? null : await ResumeInstanceAsync(bookmark.InstanceId, ResumeRequest.ById(bookmarkId, input), ct);
+    }
+
+    public async Task<InstanceRun?> CancelAsync(string instanceId, CancellationToken ct)
+    {
+        var instance = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, ct);
+        if (instance is null || instance.Status == nameof(WorkflowStatus.Finished))
+        {
+            return null;
+        }
+
+        var version = await definitions.FindVersionAsync(instance.DefinitionVersionId, ct) ?? throw MissingVersion(instance);
+        var result = await engine.CancelAsync(definitions.Parse(version), WorkflowStateSerializer.Deserialize(instance.StateJson), ct);
+        await ApplyAsync(instance, result, time.GetUtcNow(), ct);
+        return new InstanceRun(instance, result);
+    }
+
+    private async Task<InstanceRun?> ResumeInstanceAsync(string instanceId, ResumeRequest request, CancellationToken ct)
+    {
+        var instance = db.WorkflowInstances.Local.SingleOrDefault(i => i.Id == instanceId)
+            ?? await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, ct);
+        if (instance is null || instance.Status == nameof(WorkflowStatus.Finished))
+        {
+            return null;
+        }
+
+        var version = await definitions.FindVersionAsync(instance.DefinitionVersionId, ct) ?? throw MissingVersion(instance);
+        var result = await engine.ResumeAsync(definitions.Parse(version), WorkflowStateSerializer.Deserialize(instance.StateJson), request, ct);
+        if (result.BookmarkNotFound)
+        {
+            return null;
+        }
+
+        await ApplyAsync(instance, result, time.GetUtcNow(), ct);
+        return new InstanceRun(instance, result);
+    }
+
+    private static InvalidOperationException MissingVersion(WorkflowInstanceRecord instance) =>
+        new($"Instance {instance.Id} is pinned to definition version {instance.DefinitionVersionId}, which no longer exists.");
+}
+
+/// <summary>An instance and what its last execution produced.</summary>
+internal sealed record InstanceRun(WorkflowInstanceRecord Instance, ExecutionResult Result);

@@ -1,0 +1,143 @@
+using System.Text.Json.Nodes;
+using CustomerCases.Workflows.Definitions;
+
+namespace CustomerCases.Workflows.Runtime;
+
+internal sealed partial class WorkflowExecution
+{
+    /// <summary>After each step: re-check waiting joins, then complete every flowchart left without work (innermost first).</summary>
+    private void AfterStep()
+    {
+        var changed = true;
+        while (changed && State.Status == WorkflowStatus.Running)
+        {
+            changed = false;
+            // Nested scopes are added after their parents, so walking backwards completes the innermost first.
+            foreach (var scope in Enumerable.Reverse(State.Scopes.ToList()))
+            {
+                if (FindScope(scope.ScopeId) is null) continue;
+                ReevaluateWaitingJoins(scope);
+                if (ScopeHasPendingWork(scope)) continue;
+                CompleteScope(scope, [Activities.ActivityResult.DoneOutcome]);
+                changed = true;
+                break;
+            }
+        }
+    }
+
+    private bool ScopeHasPendingWork(FlowScopeState scope) =>
+        State.Queue.Exists(q => q.ScopeId == scope.ScopeId)
+        || State.Bookmarks.Exists(b => b.ScopeId == scope.ScopeId)
+        || State.Scopes.Exists(s => s.ParentScopeId == scope.ScopeId);
+
+    /// <summary>Completes a flowchart instance (cancelling what is left in it) and continues in the parent; returns the parent.</summary>
+    private FlowScopeState? CompleteScope(FlowScopeState scope, IReadOnlyList<string> outcomes)
+    {
+        CancelScopeContents(scope);
+        State.Scopes.Remove(scope);
+        if (scope.ParentScopeId is null || FindScope(scope.ParentScopeId) is not { } parent)
+        {
+            Journal(scope.OwnerActivityId, "Elsa.Flowchart", null, scope.ScopeId, JournalEvents.Completed);
+            FinishWorkflow(WorkflowSubStatus.Finished);
+            return null;
+        }
+
+        var owner = FlowchartOf(parent).Find(scope.OwnerActivityId);
+        Journal(scope.OwnerActivityId, (owner?.Body ?? owner)?.Type ?? "Elsa.Flowchart", owner?.NodeId, scope.ScopeId, JournalEvents.Completed);
+        OnActivityCompleted(parent, scope.OwnerActivityId, outcomes);
+        return parent;
+    }
+
+    private void CancelScopeContents(FlowScopeState scope)
+    {
+        var flowchart = FlowchartOf(scope);
+        var ids = State.Queue.Where(q => q.ScopeId == scope.ScopeId).Select(q => q.ActivityId)
+            .Concat(State.Bookmarks.Where(b => b.ScopeId == scope.ScopeId).Select(b => b.ActivityId))
+            .Concat(State.Scopes.Where(s => s.ParentScopeId == scope.ScopeId).Select(s => s.OwnerActivityId))
+            .Distinct().ToList();
+        foreach (var id in ids) CancelActivity(scope, flowchart.Find(id), id);
+        scope.Tokens.Clear();
+    }
+
+    /// <summary>Cancels the pending work of one activity in a scope: queued runs, bookmarks and nested flowcharts.</summary>
+    private void CancelActivity(FlowScopeState scope, ActivityDefinition? node, string activityId)
+    {
+        var type = (node?.Body ?? node)?.Type ?? "";
+        var instances = State.Queue.Where(q => q.ScopeId == scope.ScopeId && q.ActivityId == activityId).Select(q => q.ActivityInstanceId)
+            .Concat(State.Bookmarks.Where(b => b.ScopeId == scope.ScopeId && b.ActivityId == activityId).Select(b => b.ActivityInstanceId))
+            .Distinct().ToList();
+        State.Queue.RemoveAll(q => q.ScopeId == scope.ScopeId && q.ActivityId == activityId);
+        State.Bookmarks.RemoveAll(b => b.ScopeId == scope.ScopeId && b.ActivityId == activityId);
+        foreach (var child in State.Scopes.Where(s => s.ParentScopeId == scope.ScopeId && s.OwnerActivityId == activityId).ToList())
+        {
+            CancelScopeContents(child);
+            State.Scopes.Remove(child);
+            instances.Add(child.ScopeId);
+        }
+
+        foreach (var instanceId in instances) Journal(activityId, type, node?.NodeId, instanceId, JournalEvents.Cancelled);
+    }
+
+    /// <summary>Ends the workflow: all queued work, bookmarks and flowchart instances are dropped.</summary>
+    internal void FinishWorkflow(WorkflowSubStatus subStatus)
+    {
+        foreach (var scope in State.Scopes.ToList())
+        {
+            if (FindScope(scope.ScopeId) is { } live) CancelScopeContents(live);
+        }
+
+        State.Queue.Clear();
+        State.Bookmarks.Clear();
+        State.Scopes.Clear();
+        State.Status = WorkflowStatus.Finished;
+        State.SubStatus = subStatus;
+        State.FinishedAt = Now;
+    }
+
+    /// <summary>Records an incident; under the default fault strategy the workflow ends Faulted.</summary>
+    private void Fault(string activityId, ActivityDefinition? node, string instanceId, string message, string? exceptionType)
+    {
+        var type = (node?.Body ?? node)?.Type ?? "";
+        var incident = new ActivityIncident(activityId, node?.NodeId, type, message, exceptionType, Now);
+        State.Incidents.Add(incident);
+        _incidents.Add(incident);
+        State.Bookmarks.RemoveAll(b => b.ActivityInstanceId == instanceId);
+        Journal(activityId, type, node?.NodeId, instanceId, JournalEvents.Faulted, message);
+        Services.Logger.LogIncident(State.InstanceId, activityId, message);
+        if (!Definition.ContinuesWithIncidents) FinishWorkflow(WorkflowSubStatus.Faulted);
+    }
+
+    /// <summary>Cancels the instance on behalf of the host.</summary>
+    public void Cancel()
+    {
+        if (State.Status == WorkflowStatus.Finished) return;
+        FinishWorkflow(WorkflowSubStatus.Cancelled);
+        State.UpdatedAt = Now;
+    }
+
+    internal void Journal(string activityId, string type, string? nodeId, string instanceId, string eventName, string? message = null, JsonObject? payload = null)
+    {
+        var entry = new JournalEntry(instanceId, activityId, type, nodeId, eventName, Now, ++State.JournalSequence, message,
+            payload is { Count: > 0 } ? payload : null);
+        _journal.Add(entry);
+    }
+
+    public ExecutionResult BuildResult(WorkflowState original)
+    {
+        var before = original.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+        var after = State.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+        var created = State.Bookmarks.Where(b => !before.Contains(b.Id)).ToList();
+        return new ExecutionResult
+        {
+            State = State,
+            NewBookmarks = created,
+            BurnedBookmarks = original.Bookmarks.Where(b => !after.Contains(b.Id)).ToList(),
+            TimerRequests = created.Where(b => b.ResumeAt is not null)
+                .Select(b => new TimerRequest(State.InstanceId, b.Id, b.Hash, b.ResumeAt!.Value)).ToList(),
+            Journal = _journal.ToList(),
+            Incidents = _incidents.ToList(),
+            Effects = new WorkflowEffects(PublishedEvents.ToList(), TaskRequests.ToList(), DispatchRequests.ToList(), HttpResponses.ToList()),
+            TriggerDeclined = TriggerDeclined,
+        };
+    }
+}

@@ -1,2 +1,0 @@
-namespace Placeholder;
-public class PlaceholderTests { [Xunit.Fact] public void Builds() => Xunit.Assert.True(true); }
