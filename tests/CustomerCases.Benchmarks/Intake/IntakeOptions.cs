@@ -6,7 +6,7 @@ namespace CustomerCases.Benchmarks.Intake;
 public sealed record IntakeOptions(
     int MeasureSeconds = 10,
     int WarmupSeconds = 3,
-    int InitialWarmupSeconds = 30,
+    int InitialWarmupSeconds = 120,
     int Repetitions = 3,
     int Connections = 32,
     bool Smoke = false,
@@ -17,7 +17,7 @@ public sealed record IntakeOptions(
     string? OutPath = null)
 {
     public const string Usage =
-        "intake [--seconds <measure, 10>] [--warmup <3>] [--initial-warmup <30>] [--repetitions <3>] [--connections <32>] [--smoke] [--baseline-only | --self-test] [--baseline-host in-process|child] [--rerun-disturbed <extra attempts, = repetitions>] [--out <file.json>]";
+        "intake [--seconds <measure, 10>] [--warmup <3>] [--initial-warmup <cap, 120>] [--repetitions <3>] [--connections <32>] [--smoke] [--baseline-only | --self-test] [--baseline-host in-process|child] [--rerun-disturbed <extra attempts, = repetitions>] [--out <file.json>]";
 
     /// <summary>Extra attempts allowed for re-running disturbed repetitions; as many as the repetitions unless given.</summary>
     public int ExtraAttempts => RerunDisturbed ?? Repetitions;
@@ -40,7 +40,7 @@ public sealed record IntakeOptions(
                 "--rerun-disturbed" => options with { RerunDisturbed = Positive(args, ref i, allowZero: true) },
                 "--connections" => options with { Connections = Positive(args, ref i) },
                 // CI profile: proves the harness and the endpoint work, and catches order-of-magnitude regressions.
-                "--smoke" => options with { Smoke = true, Repetitions = 1, MeasureSeconds = 2, WarmupSeconds = 1, InitialWarmupSeconds = 2, RerunDisturbed = 0 },
+                "--smoke" => options with { Smoke = true, Repetitions = 1, MeasureSeconds = 2, WarmupSeconds = 1, InitialWarmupSeconds = 10, RerunDisturbed = 0 },
                 "--baseline-only" => options with { BaselineOnly = true },
                 // Harness check without the real service: a fake service process doing B-insert's work (Support/FakeIntakeService.cs).
                 "--self-test" => options with { SelfTest = true },

@@ -81,7 +81,7 @@ public sealed record IntakeReport(
         text.AppendLine(CultureInfo.InvariantCulture,
             $"{Facts.Cores} cores, {Facts.Os}, {Facts.Runtime}, server GC {(Facts.ServerGc ? "on" : "off")}, SQLite {Facts.SqliteVersion} (WAL, synchronous=NORMAL), commit {Facts.GitCommit ?? "?"}.");
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"{Options.Repetitions} repetition(s) wanted, {Repetitions.Count} run, initial warm-up {Options.InitialWarmupSeconds} s per side, warm-up {Options.WarmupSeconds} s per phase, measure {Options.MeasureSeconds} s, {Options.Connections} connections{(Options.Smoke ? ", SMOKE profile" : "")}{(Options.BaselineOnly ? ", BASELINE ONLY" : "")}{(Options.SelfTest ? ", SELF-TEST (fake service)" : "")}, baselines {(Options.BaselineInChildProcess ? "in a child process" : "in the load client's process")}.");
+            $"{Options.Repetitions} repetition(s) wanted, {Repetitions.Count} run, initial warm-up until stable (≤ {Options.InitialWarmupSeconds} s) per side, warm-up {Options.WarmupSeconds} s per phase, measure {Options.MeasureSeconds} s, {Options.Connections} connections{(Options.Smoke ? ", SMOKE profile" : "")}{(Options.BaselineOnly ? ", BASELINE ONLY" : "")}{(Options.SelfTest ? ", SELF-TEST (fake service)" : "")}, baselines {(Options.BaselineInChildProcess ? "in a child process" : "in the load client's process")}.");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Client + Kestrel ceiling (B-json, closed loop): {N(ClientCeiling.ThroughputPerSecond, "0")} req/s, p50 {N(ClientCeiling.P50Ms, "0.00")} ms.");
         text.AppendLine();

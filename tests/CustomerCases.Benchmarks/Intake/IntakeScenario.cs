@@ -87,16 +87,12 @@ public static class IntakeScenario
             await Probe.EnsureWorksAsync(serviceTarget, service!.OutputTail, ct);
         }
 
-        // Once per run, discarded: a freshly started service runs tier-0 code and keeps the JIT busy for tens of seconds
-        // of load (perf: libclrjit ≈ 25 % of its CPU after 12 s of load, gone after 40 s; its CPU per request fell 3×
-        // between the first two repetitions without this). The per-phase warm-up is far too short for that.
-        if (options.InitialWarmupSeconds > 0)
+        // Once per run, discarded, until throughput settles (capped by --initial-warmup): a freshly started service runs
+        // tier-0 code and keeps the JIT busy for a long time under load (perf: libclrjit ≈ 25 % of its CPU after 12 s of
+        // load; after 30 s at 17 req/s its CPU per request still fell from 12 to 7.7 ms over the next three repetitions).
+        foreach (var target in new[] { serviceTarget, baselineTarget }.OfType<LoadTarget>())
         {
-            foreach (var target in new[] { serviceTarget, baselineTarget }.OfType<LoadTarget>())
-            {
-                var warm = await client.RunClosedLoopAsync(target, options.Connections, TimeSpan.Zero, TimeSpan.FromSeconds(options.InitialWarmupSeconds), ct);
-                Console.Error.WriteLine(System.FormattableString.Invariant($"warm-up {target.Name}: {warm.ThroughputPerSecond:0}/s (discarded)"));
-            }
+            await WarmUp.UntilStableAsync(client, target, options.Connections, TimeSpan.FromSeconds(options.InitialWarmupSeconds), tolerance: 0.1, ct);
         }
 
         // Once per run: what the client and Kestrel alone can do here, to tell a slow service from a saturated client.

@@ -29,7 +29,7 @@ public sealed class MarkdownTable(params string[] headers)
     {
         null => "",
         double d when double.IsNaN(d) => "n/a",
-        double d => d.ToString(d >= 100 ? "0" : "0.##", System.Globalization.CultureInfo.InvariantCulture),
+        double d => d.ToString(d >= 100 ? "0" : d >= 1 ? "0.##" : "0.###", System.Globalization.CultureInfo.InvariantCulture),
         bool b => b ? "yes" : "no",
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)?.Replace("|", "\\|", StringComparison.Ordinal) ?? "",
     };
