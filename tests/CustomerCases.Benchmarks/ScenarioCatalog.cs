@@ -5,6 +5,7 @@ internal static class ScenarioCatalog
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Scenarios = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["intake"] = Intake.IntakeScenario.RunAsync,
         ["triage"] = Triage.TriageScenario.RunAsync,
     };
 
