@@ -3,6 +3,8 @@ using CustomerCases.Api.Features.ApiKeys;
 using CustomerCases.Api.Features.Cases;
 using CustomerCases.Api.Hosting;
 using CustomerCases.Api.Jobs;
+using CustomerCases.Api.Triage;
+using CustomerCases.Api.Features.Triage;
 using CustomerCases.Api.Workflows;
 using CustomerCases.Persistence;
 
@@ -12,6 +14,7 @@ builder.Services
     .AddCustomerCasesPersistence(builder.Configuration)
     .AddCustomerCasesAuth(builder.Configuration)
     .AddCustomerCasesJobs(builder.Configuration)
+    .AddCustomerCasesTriage(builder.Configuration)
     .AddCustomerCasesWorkflowHost(builder.Configuration)
     .AddCustomerCasesApi(builder.Configuration);
 
@@ -25,6 +28,7 @@ app.MapApiReference();
 app.MapJobsDashboard();
 app.MapApiKeyEndpoints();
 app.MapCaseEndpoints();
+app.MapTriageEndpoints();
 app.ScheduleRecurringJobs();
 
 await app.RunAsync();

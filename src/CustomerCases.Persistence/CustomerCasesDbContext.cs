@@ -2,6 +2,7 @@ using CustomerCases.Domain.Access;
 using CustomerCases.Domain.Cases;
 using CustomerCases.Domain.Customers;
 using CustomerCases.Persistence.Idempotency;
+using CustomerCases.Persistence.Triage;
 using CustomerCases.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +41,14 @@ public abstract class CustomerCasesDbContext(DbContextOptions options) : DbConte
     public DbSet<WorkflowJournalRecord> WorkflowJournal => Set<WorkflowJournalRecord>();
 
     public DbSet<QueuedStimulusRecord> StimulusQueue => Set<QueuedStimulusRecord>();
+
+    public DbSet<TriageModelRecord> TriageModels => Set<TriageModelRecord>();
+
+    public DbSet<CaseTriageRecord> CaseTriage => Set<CaseTriageRecord>();
+
+    public DbSet<TriageLabelRecord> TriageLabels => Set<TriageLabelRecord>();
+
+    public DbSet<TriageTrainingRunRecord> TriageTrainingRuns => Set<TriageTrainingRunRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -24,7 +24,7 @@ public abstract class CaseWorkTests(ProviderFixture fixture)
         Assert.Equal(Enumerable.Range(1, history.Count), history.Select(h => h.Sequence));
         Assert.Contains(history, h => h is { Kind: "PriorityChanged", OldValue: "Normal", NewValue: "Urgent", ActorKind: "User" });
         Assert.Contains(history, h => h is { Kind: "StatusChanged", OldValue: "New", NewValue: "Open", Reason: "assigned" });
-        Assert.Contains(history, h => h is { Kind: "QueueChanged", OldValue: null, NewValue: "logistics" });
+        Assert.Contains(history, h => h is { Kind: "QueueChanged", NewValue: "logistics", ActorKind: "User" });
     }
 
     [Fact]

@@ -30,6 +30,8 @@ public sealed class CustomerCasesApp(TestDatabase database, IReadOnlyDictionary<
         builder.UseSetting("ConnectionStrings:CustomerCases", database.ConnectionString);
         builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
         builder.UseSetting("Jobs:RunServer", "false");
+        // No model unless a test asks for one: without a model every case is routed to a person (the triage queue).
+        builder.UseSetting("Triage:TrainStarterModelWhenEmpty", "false");
         if (!shippedWorkflows)
         {
             builder.UseSetting("Workflows:DefinitionsFolder", NoWorkflows);

@@ -71,7 +71,7 @@ internal static class AddMessage
             Tags = closed.Tags.ToList(),
             FollowUpOfCaseId = closed.Id,
         };
-        var outcome = await intake.OpenAsync(new CaseIntake.Command(customer.Email, null, null, null, draft, ExplicitCategory: closed.Category is not null),
+        var outcome = await intake.OpenAsync(new CaseIntake.Command(customer.Email, null, null, null, draft, ExplicitCategory: closed.Category is not null, ExplicitPriority: true),
             user.ToActor(), idempotency: null, ct);
         var followUp = outcome.Response!;
         var message = await db.CaseMessages.AsNoTracking().Where(m => m.CaseId == followUp.Id).FirstAsync(ct);

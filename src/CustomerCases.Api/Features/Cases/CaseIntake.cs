@@ -21,7 +21,7 @@ internal sealed class CaseIntake(
     Workflows.AfterCommit afterCommit,
     IOptions<JsonOptions> json)
 {
-    internal sealed record Command(string Email, string? Name, string? ExternalId, string? Tier, CaseDraft Draft, bool ExplicitCategory);
+    internal sealed record Command(string Email, string? Name, string? ExternalId, string? Tier, CaseDraft Draft, bool ExplicitCategory, bool ExplicitPriority = false);
 
     internal sealed record Outcome(CaseResponse? Response, IResult? Replay);
 

@@ -80,7 +80,8 @@ internal static class OpenCase
             Tags = r.Tags ?? [],
             CustomFields = customFields,
         };
-        return new CaseIntake.Command(r.Customer!.Email!.Trim(), r.Customer.Name, r.Customer.ExternalId, r.Customer.Tier, draft, ExplicitCategory: r.Category is not null);
+        return new CaseIntake.Command(r.Customer!.Email!.Trim(), r.Customer.Name, r.Customer.ExternalId, r.Customer.Tier, draft, ExplicitCategory: r.Category is not null,
+            ExplicitPriority: r.Priority is not null);
     }
 
     internal static void ValidateTags(List<string>? tags, Validation v)

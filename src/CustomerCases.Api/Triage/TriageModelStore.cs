@@ -1,0 +1,67 @@
+using System.Text.Json;
+using CustomerCases.Classification.Models;
+using CustomerCases.Classification.Runtime;
+using CustomerCases.Classification.Training;
+using CustomerCases.Persistence;
+using CustomerCases.Persistence.Triage;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCases.Api.Triage;
+
+/// <summary>Model versions as database rows (package bytes included), so every node runs the active version.</summary>
+internal sealed class TriageModelStore(CustomerCasesDbContext db, TimeProvider time)
+{
+    public static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web);
+
+    public TriageModelRecord Add(TrainedModel model, string source)
+    {
+        using var stream = new MemoryStream();
+        ModelPackage.Save(model, stream);
+        var record = new TriageModelRecord
+        {
+            VersionId = model.VersionId,
+            CreatedAt = time.GetUtcNow(),
+            Source = source,
+            Rows = model.Report.Rows,
+            ReportJson = JsonSerializer.Serialize(model.Report, ReportJson),
+            Package = stream.ToArray(),
+        };
+        db.TriageModels.Add(record);
+        return record;
+    }
+
+    /// <summary>Makes one version the active one (the others are deactivated in the same transaction).</summary>
+    public async Task<TriageModelRecord?> ActivateAsync(string versionId, CancellationToken ct)
+    {
+        var target = db.TriageModels.Local.SingleOrDefault(m => m.VersionId == versionId)
+            ?? await db.TriageModels.SingleOrDefaultAsync(m => m.VersionId == versionId, ct);
+        if (target is null)
+        {
+            return null;
+        }
+
+        foreach (var active in await db.TriageModels.Where(m => m.IsActive && m.VersionId != versionId).ToListAsync(ct))
+        {
+            active.IsActive = false;
+        }
+
+        target.IsActive = true;
+        target.ActivatedAt = time.GetUtcNow();
+        return target;
+    }
+
+    public Task<string?> ActiveVersionAsync(CancellationToken ct) =>
+        db.TriageModels.AsNoTracking().Where(m => m.IsActive).Select(m => m.VersionId).SingleOrDefaultAsync(ct);
+
+    public async Task<LoadedModel?> LoadAsync(string versionId, CancellationToken ct)
+    {
+        var bytes = await db.TriageModels.AsNoTracking().Where(m => m.VersionId == versionId).Select(m => m.Package).SingleOrDefaultAsync(ct);
+        if (bytes is null)
+        {
+            return null;
+        }
+
+        using var stream = new MemoryStream(bytes);
+        return ModelPackage.Load(stream);
+    }
+}
