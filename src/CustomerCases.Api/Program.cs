@@ -25,6 +25,7 @@ app.MapApiReference();
 app.MapJobsDashboard();
 app.MapApiKeyEndpoints();
 app.MapCaseEndpoints();
+app.MapElsaApi();
 app.ScheduleRecurringJobs();
 
 await app.RunAsync();
