@@ -115,6 +115,29 @@ public abstract class ElsaDefinitionTests(ProviderFixture fixture)
     }
 
     [Fact]
+    public async Task RevertDeleteVersionAndStudioLookups()
+    {
+        var id = NewId("revert");
+        await Admin.DeployAsync(Sequence(id, WriteLine("Line1", "one")));
+        await Admin.SaveAsync(Sequence(id, WriteLine("Line1", "two")), publish: false, HttpStatusCode.OK);
+
+        var reverted = await (await Admin.PostAsync($"{ElsaApi.Base}/workflow-definitions/{id}/revert/1", null)).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(2, reverted["version"]!.GetValue<int>());
+        Assert.Equal("one", reverted["root"]!["activities"]![1]!["text"]!["expression"]!.Text("value"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync($"{ElsaApi.Base}/workflow-definition-versions/{reverted.Text("id")}")).StatusCode);
+        var latest = await (await Admin.GetAsync($"{ElsaApi.Base}/workflow-definitions/{id}?versionOptions=Latest")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal((1, true, true), (latest["version"]!.GetValue<int>(), latest["isLatest"]!.GetValue<bool>(), latest["isPublished"]!.GetValue<bool>()));
+        await (await Admin.DeleteAsync($"{ElsaApi.Base}/workflow-definition-versions/{latest.Text("id")}")).ProblemAsync(HttpStatusCode.Conflict);
+
+        var taken = await (await Admin.GetAsync($"{ElsaApi.Base}/workflow-definitions/validation/is-name-unique?name=Test%20{id}&definitionId=other")).JsonAsync(HttpStatusCode.OK);
+        Assert.False(taken["isUnique"]!.GetValue<bool>());
+        var own = await (await Admin.GetAsync($"{ElsaApi.Base}/workflow-definitions/validation/is-name-unique?name=Test%20{id}&definitionId={id}")).JsonAsync(HttpStatusCode.OK);
+        Assert.True(own["isUnique"]!.GetValue<bool>());
+        Assert.True((await (await Admin.GetAsync($"{ElsaApi.Base}/workflow-definitions/query/count")).JsonAsync(HttpStatusCode.OK))["count"]!.GetValue<int>() >= 1);
+    }
+
+    [Fact]
     public async Task Import_Elsa2ExportBadJsonOrEmpty_Answer400Problems()
     {
         const string elsa2 = """{"definitionId":"leave","version":1,"activities":[{"activityId":"a1","type":"WriteLine","properties":[]}],"connections":[]}""";

@@ -26,6 +26,8 @@ internal static class ElsaEndpoints
         definitions.MapGet("/", ListDefinitions.HandleAsync);
         definitions.MapGet("/by-definition-id/{definitionId}", GetDefinition.ByDefinitionIdAsync);
         definitions.MapGet("/by-id/{versionId}", GetDefinition.ByVersionIdAsync);
+        definitions.MapGet("/query/count", DefinitionQueries.CountAsync);
+        definitions.MapGet("/validation/is-name-unique", DefinitionQueries.IsNameUniqueAsync);
         definitions.MapGet("/{definitionId}/versions", ListDefinitionVersions.HandleAsync);
         definitions.MapGet("/{definitionId}/export", ExportDefinition.HandleAsync);
         definitions.MapGet("/{definitionId}", GetDefinition.ByDefinitionIdAsync);
@@ -34,9 +36,11 @@ internal static class ElsaEndpoints
         definitions.MapPut("/import", ImportDefinition.HandleAsync).DisableAntiforgery();
         definitions.MapPost("/{definitionId}/publish", PublishDefinition.PublishAsync);
         definitions.MapPost("/{definitionId}/retract", PublishDefinition.RetractAsync);
+        definitions.MapPost("/{definitionId}/revert/{version:int}", RevertDefinition.HandleAsync);
         definitions.MapDelete("/{definitionId}", DeleteDefinition.HandleAsync);
         definitions.MapPost("/{definitionId}/execute", ExecuteDefinition.ExecuteAsync);
         definitions.MapPost("/{definitionId}/dispatch", ExecuteDefinition.DispatchAsync);
+        api.MapDelete("/workflow-definition-versions/{versionId}", DeleteDefinitionVersion.HandleAsync).RequireRoles(Roles.Designer);
 
         var instances = api.MapGroup("/workflow-instances").RequireRoles(Roles.Admin);
         instances.MapGet("/", ListInstances.FromQueryAsync);

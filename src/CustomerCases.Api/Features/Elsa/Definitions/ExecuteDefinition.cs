@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCases.Api.Features.Elsa.Definitions;
 
 /// <summary>
-/// POST /elsa/api/workflow-definitions/{definitionId}/execute <c>{input, correlationId, versionOptions}</c> — runs a
+/// POST /elsa/api/workflow-definitions/{definitionId}/execute <c>{input, correlationId, versionOptions, triggerActivityId}</c> — runs a
 /// new instance until it finishes or suspends, in one transaction, and answers <c>{workflowState}</c> (500 with the
 /// same body when it faulted, as Elsa does). versionOptions defaults to Published; Studio's Run sends Latest.
 /// POST .../dispatch — the same run, answered with <c>{workflowInstanceId}</c> only. Our runtime executes in
@@ -18,7 +18,7 @@ namespace CustomerCases.Api.Features.Elsa.Definitions;
 /// </summary>
 internal static class ExecuteDefinition
 {
-    internal sealed record Request(JsonObject? Input, string? CorrelationId, string? VersionOptions);
+    internal sealed record Request(JsonObject? Input, string? CorrelationId, string? VersionOptions, string? TriggerActivityId);
 
     public static async Task<IResult> ExecuteAsync(string definitionId, Request? request, HttpContext http, [AsParameters] WorkflowWrite write, CancellationToken ct)
     {
@@ -59,7 +59,7 @@ internal static class ExecuteDefinition
             return (null, ElsaProblems.DefinitionNotFound(definitionId, options.Text));
         }
 
-        var run = await write.RunAsync(c => write.Runtime.StartAsync(version, request?.Input, request?.CorrelationId, null, null, null, c), ct);
+        var run = await write.RunAsync(c => write.Runtime.StartAsync(version, request?.Input, request?.CorrelationId, request?.TriggerActivityId, null, null, c), ct);
         return run is null
             ? (null, Results.Problem(statusCode: 409, title: "Workflow did not start", detail: "The workflow's start condition declined to start."))
             : (run, null);

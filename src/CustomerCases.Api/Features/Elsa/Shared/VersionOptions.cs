@@ -5,7 +5,7 @@ namespace CustomerCases.Api.Features.Elsa.Shared;
 /// <summary>Elsa's <c>versionOptions</c>: Latest, Published, LatestOrPublished, LatestAndPublished, Draft, All, or a version number.</summary>
 internal sealed record VersionOptions(string Text, Func<IQueryable<WorkflowDefinitionRecord>, IQueryable<WorkflowDefinitionRecord>> Filter)
 {
-    public const string Accepted = "Latest, Published, LatestOrPublished, LatestAndPublished, Draft, All or a version number";
+    public const string Accepted = "Latest, Published, LatestOrPublished, LatestAndPublished, Draft, All (AllVersions) or a version number";
 
     public static VersionOptions? Parse(string? text, string fallback)
     {
@@ -18,7 +18,7 @@ internal sealed record VersionOptions(string Text, Func<IQueryable<WorkflowDefin
             "LATESTORPUBLISHED" => q => q.Where(d => d.IsLatest),
             "LATESTANDPUBLISHED" => q => q.Where(d => d.IsLatest && d.IsPublished),
             "DRAFT" => q => q.Where(d => d.IsLatest && !d.IsPublished),
-            "ALL" => q => q,
+            "ALL" or "ALLVERSIONS" => q => q,
             _ when int.TryParse(value, out var number) && number > 0 => q => q.Where(d => d.Version == number),
             _ => null,
         };
