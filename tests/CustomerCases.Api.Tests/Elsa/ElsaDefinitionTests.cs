@@ -51,6 +51,16 @@ public abstract class ElsaDefinitionTests(ProviderFixture fixture)
         Assert.Equal(("Elsa.Flowchart", "Started"), (journal[0].Text("activityType"), journal[0].Text("eventName")));
         Assert.Equal("Start1", journal[1].Text("activityId"));
         Assert.Equal("start", journal.First(e => e.Text("activityId") == "Line1" && e.Text("eventName") == "Completed")["payload"].Text("text"));
+
+        var instanceUrl = $"{ElsaApi.Base}/workflow-instances/{state.Text("id")}";
+        var filtered = await (await Admin.PostAsJsonAsync($"{instanceUrl}/journal?skip=0&take=1",
+            new { filter = new { activityIds = new[] { "Line1", "Big1" }, eventNames = new[] { "Completed" } } })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(2, filtered["totalCount"]!.GetValue<int>());
+        Assert.Equal("Line1", Assert.Single(filtered["items"]!.AsArray())!.Text("activityId"));
+        var variable = Assert.Single((await (await Admin.GetAsync($"{instanceUrl}/variables")).JsonAsync(HttpStatusCode.OK))["items"]!.AsArray())!;
+        Assert.Equal(("v1", "Counter", 5), (variable.Text("id"), variable.Text("name"), variable["value"]!.GetValue<int>()));
+        var executionState = await (await Admin.GetAsync($"{instanceUrl}/execution-state")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Finished", executionState.Text("workflowSubStatus"));
     }
 
     [Fact]

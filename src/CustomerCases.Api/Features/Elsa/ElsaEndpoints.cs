@@ -49,6 +49,9 @@ internal static class ElsaEndpoints
         instances.MapDelete("/{id}", DeleteInstance.HandleAsync);
         instances.MapPost("/{id}/cancel", CancelInstance.HandleAsync);
         instances.MapGet("/{id}/journal", GetJournal.HandleAsync);
+        instances.MapPost("/{id}/journal", GetJournal.FilteredAsync);
+        instances.MapGet("/{id}/execution-state", GetInstanceDetails.ExecutionStateAsync);
+        instances.MapGet("/{id}/variables", GetInstanceDetails.VariablesAsync);
         api.MapPost("/cancel/workflow-instances/{id}", CancelInstance.HandleAsync).RequireRoles(Roles.Admin);
 
         // Stimuli come from integrations (intake channels) and from people working cases.

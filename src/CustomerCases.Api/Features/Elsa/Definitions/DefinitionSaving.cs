@@ -1,6 +1,9 @@
 using System.Text.Json;
 using CustomerCases.Api.Features.Elsa.Shared;
+using CustomerCases.Api.Features.Shared;
 using CustomerCases.Api.Workflows;
+using CustomerCases.Persistence;
+using Microsoft.EntityFrameworkCore;
 using CustomerCases.Workflows.Definitions;
 
 namespace CustomerCases.Api.Features.Elsa.Definitions;
@@ -26,6 +29,11 @@ internal static class DefinitionSaving
         catch (WorkflowDefinitionFormatException e)
         {
             return ElsaProblems.Unreadable(e.Message);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return ApiProblems.Conflict("concurrent_save", "Saved concurrently",
+                "Another save of this workflow definition created the same version at the same time. Read it again and retry.");
         }
 
         var record = outcome.Record;
