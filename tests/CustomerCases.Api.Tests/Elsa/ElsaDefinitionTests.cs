@@ -148,6 +148,23 @@ public abstract class ElsaDefinitionTests(ProviderFixture fixture)
     }
 
     [Fact]
+    public async Task SaveNewThenRetract_StopsTriggersAndPublishedRuns()
+    {
+        var id = NewId("retract");
+        var eventName = NewId("retract-ev");
+        var saved = await Admin.SaveAsync(Chain(id, Trigger("On1", "Elsa.Event", ("eventName", Literal(eventName))), WriteLine("Line1", "x")), publish: true, HttpStatusCode.Created);
+        Assert.True(saved["isPublished"]!.GetValue<bool>());
+
+        var retracted = await (await Admin.PostAsJsonAsync($"{ElsaApi.Base}/workflow-definitions/{id}/retract", new { })).JsonAsync(HttpStatusCode.OK);
+
+        Assert.False(retracted["isPublished"]!.GetValue<bool>());
+        var triggered = await (await Admin.PostAsJsonAsync($"{ElsaApi.Base}/events/{eventName}/trigger", new { })).JsonAsync(HttpStatusCode.OK);
+        Assert.Empty(triggered["startedWorkflowInstanceIds"]!.AsArray());
+        await (await Admin.PostAsJsonAsync($"{ElsaApi.Base}/workflow-definitions/{id}/execute", new { })).ProblemAsync(HttpStatusCode.NotFound);
+        await (await Admin.PostAsJsonAsync($"{ElsaApi.Base}/workflow-definitions/{id}/retract", new { })).ProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task Import_Elsa2ExportBadJsonOrEmpty_Answer400Problems()
     {
         const string elsa2 = """{"definitionId":"leave","version":1,"activities":[{"activityId":"a1","type":"WriteLine","properties":[]}],"connections":[]}""";
@@ -209,7 +226,9 @@ public abstract class ElsaDefinitionTests(ProviderFixture fixture)
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         var exported = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
         Assert.StartsWith("https://elsaworkflows.io/schemas/", exported.Text("$schema"), StringComparison.Ordinal);
-        Assert.Equal(imported.Text("id"), (await Admin.ImportAsync(exported, HttpStatusCode.OK)).Text("id"));
+        var file = new MultipartFormDataContent { { new StringContent(exported.ToJsonString(), Encoding.UTF8, "application/json"), "file", "export.json" } };
+        var reimported = await (await Admin.PostAsync($"{ElsaApi.Base}/workflow-definitions/import", file)).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(imported.Text("id"), reimported.Text("id"));
     }
 
     [Fact]
