@@ -74,6 +74,11 @@ public abstract class ElsaDefinitionTests(ProviderFixture fixture)
         Assert.Equal(first.Text("id"), second.Text("id"));
         var versions = await (await Admin.GetAsync($"{ElsaApi.Base}/workflow-definitions/{first.Text("definitionId")}/versions")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(1, versions["totalCount"]!.GetValue<int>());
+
+        var copyId = NewId("copy");
+        var copy = await (await Admin.PostAsync($"{ElsaApi.Base}/workflow-definitions/{copyId}/import", new StringContent(definition.ToJsonString(), Encoding.UTF8, "application/json")))
+            .JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(copyId, copy.Text("definitionId"));
     }
 
     [Fact]

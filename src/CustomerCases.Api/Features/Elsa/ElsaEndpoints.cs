@@ -34,6 +34,7 @@ internal static class ElsaEndpoints
         definitions.MapPost("/", SaveDefinition.HandleAsync);
         definitions.MapPost("/import", ImportDefinition.HandleAsync).DisableAntiforgery();
         definitions.MapPut("/import", ImportDefinition.HandleAsync).DisableAntiforgery();
+        definitions.MapMethods("/{definitionId}/import", ["POST", "PUT"], ImportDefinition.HandleAsync).DisableAntiforgery();
         definitions.MapPost("/{definitionId}/publish", PublishDefinition.PublishAsync);
         definitions.MapPost("/{definitionId}/retract", PublishDefinition.RetractAsync);
         definitions.MapPost("/{definitionId}/revert/{version:int}", RevertDefinition.HandleAsync);

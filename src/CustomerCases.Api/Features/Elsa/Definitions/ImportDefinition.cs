@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CustomerCases.Api.Features.Elsa.Shared;
 using CustomerCases.Api.Workflows;
@@ -5,13 +6,16 @@ using CustomerCases.Api.Workflows;
 namespace CustomerCases.Api.Features.Elsa.Definitions;
 
 /// <summary>
-/// POST|PUT /elsa/api/workflow-definitions/import — the body is the exported JSON file (or a multipart form with the
-/// file). As in Elsa, a file exported as published is published on import (validation first); otherwise it is saved
-/// as a draft. Identical content to the latest version creates no new version.
+/// POST|PUT /elsa/api/workflow-definitions/import (and .../{definitionId}/import, which imports into that definition)
+/// — the body is the exported JSON file, or a multipart form with the file. The version is published when the file
+/// asks for it (<c>publish: true</c> as in Elsa's import request, or <c>isPublished: true</c> as an export of a
+/// published version carries; validation first), else saved as a draft. Content identical to the latest version
+/// creates no new version.
 /// </summary>
 internal static class ImportDefinition
 {
-    public static async Task<IResult> HandleAsync(HttpRequest http, [AsParameters] WorkflowWrite write, WorkflowDefinitionStore store, CancellationToken ct)
+    public static async Task<IResult> HandleAsync(HttpRequest http, [AsParameters] WorkflowWrite write, WorkflowDefinitionStore store, CancellationToken ct,
+        string? definitionId = null)
     {
         string json;
         if (http.HasFormContentType)
@@ -36,18 +40,25 @@ internal static class ImportDefinition
             return ElsaProblems.BadRequest("body", "is empty: send the exported workflow JSON.");
         }
 
-        return await DefinitionSaving.SaveAsync(write, store, json, "import", publish: IsPublished(json), ct);
-    }
-
-    private static bool IsPublished(string json)
-    {
+        JsonObject document;
         try
         {
-            return DefinitionContent.Parse(json)["isPublished"] is JsonValue v && v.TryGetValue<bool>(out var published) && published;
+            document = DefinitionContent.Parse(json);
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException e)
         {
-            return false; // the save reports the bad JSON
+            return ElsaProblems.Unreadable($"The body is not a JSON object: {e.Message}");
         }
+
+        var publish = IsTrue(document["publish"]) || IsTrue(document["isPublished"]);
+        document.Remove("publish"); // a request flag, not part of the definition
+        if (!string.IsNullOrWhiteSpace(definitionId))
+        {
+            document["definitionId"] = definitionId;
+        }
+
+        return await DefinitionSaving.SaveAsync(write, store, document.ToJsonString(), "import", publish, ct);
     }
+
+    private static bool IsTrue(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var value) && value;
 }

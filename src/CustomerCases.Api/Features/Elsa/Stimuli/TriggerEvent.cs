@@ -26,6 +26,11 @@ internal static class TriggerEvent
             return ElsaProblems.BadRequest("eventName", "must be 1 to 200 characters.");
         }
 
+        if (request?.CorrelationId is { Length: > 100 } || request?.WorkflowInstanceId is { Length: > 100 })
+        {
+            return ElsaProblems.BadRequest("correlationId", "correlationId and workflowInstanceId must be at most 100 characters.");
+        }
+
         var stimulus = EngineStimuli.Event(eventName);
         var input = request?.Input;
         // The Event activity's Result is the payload; started workflows get the input as their workflow input.
