@@ -267,6 +267,8 @@ public abstract class ElsaDefinitionTests(ProviderFixture fixture)
     }
 }
 
-public sealed class ElsaDefinitionTestsOnSqlite(SqliteFixture fixture) : ElsaDefinitionTests(fixture), IClassFixture<SqliteFixture>;
+[Collection(ElsaOnSqlite.Name)]
+public sealed class ElsaDefinitionTestsOnSqlite(SqliteFixture fixture) : ElsaDefinitionTests(fixture);
 
-public sealed class ElsaDefinitionTestsOnPostgreSql(PostgreSqlFixture fixture) : ElsaDefinitionTests(fixture), IClassFixture<PostgreSqlFixture>;
+[Collection(ElsaOnPostgreSql.Name)]
+public sealed class ElsaDefinitionTestsOnPostgreSql(PostgreSqlFixture fixture) : ElsaDefinitionTests(fixture);

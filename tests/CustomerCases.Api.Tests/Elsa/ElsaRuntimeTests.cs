@@ -165,6 +165,26 @@ public abstract class ElsaRuntimeTests(ProviderFixture fixture)
     }
 
     [Fact]
+    public async Task HttpEndpoint_WaitingInstance_IsResumedByTheRequest()
+    {
+        var path = NewId("callback");
+        var id = NewId("httpwait");
+        await Admin.DeployAsync(Sequence(id,
+            Activity("Wait1", "Elsa.HttpEndpoint", ("path", Literal(path)), ("supportedMethods", Expr("Literal", new JsonArray("PUT"), "String[]"))),
+            Activity("Reply1", "Elsa.WriteHttpResponse", ("content", Expr("Object", new JsonObject { ["received"] = true })))));
+        var waiting = await Admin.ExecuteAsync(id);
+        Assert.Equal("Elsa.HttpEndpoint", waiting["bookmarks"]![0]!.Text("name"));
+
+        var response = await fixture.App.Anonymous.PutAsync($"/workflows/{path}", new StringContent("done", Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["received"]!.GetValue<bool>());
+        Assert.Equal("Finished", (await Admin.InstanceAsync(waiting.Text("id"))).Text("subStatus"));
+        await (await fixture.App.Anonymous.PutAsync($"/workflows/{path}", null)).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task InstanceList_FiltersAsStudio_AndDispatchAnswersInstanceId()
     {
         var id = NewId("listinst");
@@ -217,6 +237,8 @@ public abstract class ElsaRuntimeTests(ProviderFixture fixture)
     }
 }
 
-public sealed class ElsaRuntimeTestsOnSqlite(SqliteFixture fixture) : ElsaRuntimeTests(fixture), IClassFixture<SqliteFixture>;
+[Collection(ElsaOnSqlite.Name)]
+public sealed class ElsaRuntimeTestsOnSqlite(SqliteFixture fixture) : ElsaRuntimeTests(fixture);
 
-public sealed class ElsaRuntimeTestsOnPostgreSql(PostgreSqlFixture fixture) : ElsaRuntimeTests(fixture), IClassFixture<PostgreSqlFixture>;
+[Collection(ElsaOnPostgreSql.Name)]
+public sealed class ElsaRuntimeTestsOnPostgreSql(PostgreSqlFixture fixture) : ElsaRuntimeTests(fixture);
