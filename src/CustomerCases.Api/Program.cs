@@ -29,6 +29,7 @@ app.MapJobsDashboard();
 app.MapApiKeyEndpoints();
 app.MapCaseEndpoints();
 app.MapTriageEndpoints();
+app.MapElsaApi();
 app.ScheduleRecurringJobs();
 
 await app.RunAsync();

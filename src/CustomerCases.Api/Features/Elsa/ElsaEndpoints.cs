@@ -1,0 +1,70 @@
+using CustomerCases.Api.Auth;
+using CustomerCases.Api.Features.Elsa.Definitions;
+using CustomerCases.Api.Features.Elsa.Descriptors;
+using CustomerCases.Api.Features.Elsa.Http;
+using CustomerCases.Api.Features.Elsa.Instances;
+using CustomerCases.Api.Features.Elsa.Shared;
+using CustomerCases.Api.Features.Elsa.Stimuli;
+using CustomerCases.Domain.Access;
+
+// In the Hosting namespace (which Program.cs already imports) so that mapping the Elsa API is the single line
+// app.MapElsaApi(); — everything else of the feature lives under Features/Elsa.
+namespace CustomerCases.Api.Hosting;
+
+/// <summary>
+/// Elsa 3's REST API under <c>/elsa/api</c> (the routes and JSON shapes Elsa Studio's client uses) and Elsa's HTTP
+/// workflow base path <c>/workflows/{**path}</c>. Roles: designers own definitions and descriptors, admins own
+/// instances, agents/managers/intake may send stimuli (events, task completions); admin may call everything.
+/// </summary>
+internal static class ElsaEndpoints
+{
+    public static WebApplication MapElsaApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/elsa/api").WithTags("Elsa");
+
+        var definitions = api.MapGroup("/workflow-definitions").RequireRoles(Roles.Designer);
+        definitions.MapGet("/", ListDefinitions.HandleAsync);
+        definitions.MapGet("/by-definition-id/{definitionId}", GetDefinition.ByDefinitionIdAsync);
+        definitions.MapGet("/by-id/{versionId}", GetDefinition.ByVersionIdAsync);
+        definitions.MapGet("/query/count", DefinitionQueries.CountAsync);
+        definitions.MapGet("/validation/is-name-unique", DefinitionQueries.IsNameUniqueAsync);
+        definitions.MapGet("/{definitionId}/versions", ListDefinitionVersions.HandleAsync);
+        definitions.MapGet("/{definitionId}/export", ExportDefinition.HandleAsync);
+        definitions.MapGet("/{definitionId}", GetDefinition.ByDefinitionIdAsync);
+        definitions.MapPost("/", SaveDefinition.HandleAsync);
+        definitions.MapPost("/import", ImportDefinition.HandleAsync).DisableAntiforgery();
+        definitions.MapPut("/import", ImportDefinition.HandleAsync).DisableAntiforgery();
+        definitions.MapMethods("/{definitionId}/import", ["POST", "PUT"], ImportDefinition.HandleAsync).DisableAntiforgery();
+        definitions.MapPost("/{definitionId}/publish", PublishDefinition.PublishAsync);
+        definitions.MapPost("/{definitionId}/retract", PublishDefinition.RetractAsync);
+        definitions.MapPost("/{definitionId}/revert/{version:int}", RevertDefinition.HandleAsync);
+        definitions.MapDelete("/{definitionId}", DeleteDefinition.HandleAsync);
+        definitions.MapPost("/{definitionId}/execute", ExecuteDefinition.ExecuteAsync);
+        definitions.MapPost("/{definitionId}/dispatch", ExecuteDefinition.DispatchAsync);
+        api.MapDelete("/workflow-definition-versions/{versionId}", DeleteDefinitionVersion.HandleAsync).RequireRoles(Roles.Designer);
+
+        var instances = api.MapGroup("/workflow-instances").RequireRoles(Roles.Admin);
+        instances.MapGet("/", ListInstances.FromQueryAsync);
+        instances.MapPost("/", ListInstances.FromBodyAsync);
+        instances.MapGet("/{id}", GetInstance.HandleAsync);
+        instances.MapDelete("/{id}", DeleteInstance.HandleAsync);
+        instances.MapPost("/{id}/cancel", CancelInstance.HandleAsync);
+        instances.MapGet("/{id}/journal", GetJournal.HandleAsync);
+        instances.MapPost("/{id}/journal", GetJournal.FilteredAsync);
+        instances.MapGet("/{id}/execution-state", GetInstanceDetails.ExecutionStateAsync);
+        instances.MapGet("/{id}/variables", GetInstanceDetails.VariablesAsync);
+        api.MapPost("/cancel/workflow-instances/{id}", CancelInstance.HandleAsync).RequireRoles(Roles.Admin);
+
+        // Stimuli come from integrations (intake channels) and from people working cases.
+        api.MapPost("/events/{eventName}/trigger", TriggerEvent.HandleAsync).RequireRoles(Roles.Intake, Roles.Agent, Roles.Manager);
+        api.MapPost("/tasks/{taskId}/complete", CompleteTask.HandleAsync).RequireRoles(Roles.Intake, Roles.Agent, Roles.Manager);
+
+        var descriptors = api.MapGroup("/descriptors").RequireRoles(Roles.Designer);
+        descriptors.MapGet("/activities", ActivityDescriptors.HandleAsync);
+        StaticDescriptors.Map(descriptors);
+
+        // Public by design, as in Elsa: only paths of HttpEndpoint triggers and open bookmarks answer (see the handler).
+        app.MapMethods("/workflows/{**path}", HttpWorkflowRequest.Methods, HttpWorkflowRequest.HandleAsync).AllowAnonymous().WithTags("Elsa");
+        return app;
+    }
+}

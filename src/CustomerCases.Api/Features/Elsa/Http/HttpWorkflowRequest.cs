@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CustomerCases.Api.Features.Elsa.Shared;
+using CustomerCases.Api.Workflows;
+using CustomerCases.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using EngineStimuli = CustomerCases.Workflows.Runtime.Stimuli;
+
+namespace CustomerCases.Api.Features.Elsa.Http;
+
+/// <summary>
+/// Requests to <c>/workflows/{**path}</c> (Elsa's default base path) are the HttpEndpoint stimulus
+/// <c>{path, method}</c>: open HttpEndpoint bookmarks are resumed and published HttpEndpoint triggers start new
+/// instances, in one transaction; the answer is the first response a WriteHttpResponse activity wrote (204 when none
+/// did, 500 problem when the workflow faulted without answering). These endpoints are public by design, as in Elsa:
+/// anonymous callers reach only paths a published workflow (or a waiting instance) declared — anything else is 404,
+/// and the caller's Authorization and Cookie headers are never handed to the workflow. Paths match literally
+/// (case-insensitive); route templates such as <c>orders/{id}</c> are not supported.
+/// </summary>
+internal static class HttpWorkflowRequest
+{
+    public static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+    private static readonly HashSet<string> SecretHeaders = new(StringComparer.OrdinalIgnoreCase) { "Authorization", "Cookie", "Proxy-Authorization" };
+
+    public static async Task<IResult> HandleAsync(string? path, HttpContext http, [AsParameters] WorkflowWrite write, WorkflowDefinitionStore definitions, CancellationToken ct)
+    {
+        var stimulus = EngineStimuli.HttpEndpoint(path ?? "", http.Request.Method);
+        var hash = stimulus.Hash;
+        var db = write.Db;
+        var triggers = await db.WorkflowTriggers.AsNoTracking().Where(t => t.Hash == hash).OrderBy(t => t.DefinitionId).ToListAsync(ct);
+        if (triggers.Count == 0 && !await db.Bookmarks.AnyAsync(b => b.Hash == hash, ct))
+        {
+            return Results.Problem(statusCode: 404, title: "No workflow handles this request",
+                detail: $"No published workflow has an HTTP endpoint for {http.Request.Method} /workflows/{path}.");
+        }
+
+        JsonObject input;
+        try
+        {
+            input = await ReadRequestAsync(http, path ?? "", ct);
+        }
+        catch (JsonException e)
+        {
+            return Results.Problem(statusCode: 400, title: "Unreadable request", detail: $"The body is declared as JSON but is not valid JSON: {e.Message}");
+        }
+
+        var runs = await write.RunAsync(async c =>
+        {
+            var all = new List<InstanceRun>(await write.Runtime.ResumeAsync(stimulus, null, null, input, c, queueIfUnmatched: false));
+            foreach (var trigger in triggers)
+            {
+                if (await definitions.FindVersionAsync(trigger.DefinitionVersionId, c) is { } version
+                    && await write.Runtime.StartAsync(version, (JsonObject)input.DeepClone(), null, trigger.ActivityId, (JsonObject)input.DeepClone(), null, c) is { } run)
+                {
+                    all.Add(run);
+                }
+            }
+
+            return all;
+        }, ct);
+
+        if (runs.SelectMany(r => r.Result.Effects.HttpResponses).FirstOrDefault() is { } response)
+        {
+            http.Response.Headers["x-elsa-workflow-instance-id"] = runs.First(r => r.Result.Effects.HttpResponses.Count > 0).Instance.Id;
+            return Results.Text(response.Content ?? "", response.ContentType, statusCode: response.StatusCode);
+        }
+
+        return runs.Any(r => r.Result.State.SubStatus == WorkflowSubStatus.Faulted)
+            ? Results.Problem(statusCode: 500, title: "Workflow faulted", detail: "The workflow handling this request faulted before writing a response; see its incidents.")
+            : Results.NoContent();
+    }
+
+    /// <summary>The request as HttpEndpoint's input: <c>{method, path, body, query, headers, routeData}</c>.</summary>
+    private static async Task<JsonObject> ReadRequestAsync(HttpContext http, string path, CancellationToken ct)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        var text = await reader.ReadToEndAsync(ct);
+        JsonNode? body = string.IsNullOrEmpty(text) ? null
+            : http.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true ? JsonNode.Parse(text)
+            : JsonValue.Create(text);
+        var query = new JsonObject();
+        foreach (var (key, value) in http.Request.Query)
+        {
+            query[key] = value.Count == 1 ? value[0] : new JsonArray([.. value.Select(v => (JsonNode?)JsonValue.Create(v))]);
+        }
+
+        var headers = new JsonObject();
+        foreach (var (key, value) in http.Request.Headers.Where(h => !SecretHeaders.Contains(h.Key)))
+        {
+            headers[key] = value.ToString();
+        }
+
+        return new JsonObject
+        {
+            ["method"] = http.Request.Method,
+            ["path"] = "/" + path.Trim('/'),
+            ["body"] = body,
+            ["query"] = query,
+            ["headers"] = headers,
+            ["routeData"] = new JsonObject(),
+        };
+    }
+}
