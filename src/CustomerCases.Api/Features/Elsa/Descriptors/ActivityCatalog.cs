@@ -25,6 +25,8 @@ internal static class ActivityCatalog
         yield return new("Elsa.Finish", "Flow", "Finish", "Ends the workflow: clears all pending work and bookmarks.", [], [], None, IsTerminal: true);
         yield return new("Elsa.WriteLine", "Primitives", "Write Line", "Writes a line of text to the journal (payload text) and the log.",
             [In("Text", "String", "singleline", "The text to write.")], [], Done);
+        yield return new("Elsa.RunJavaScript", "Scripting", "Run JavaScript", "Runs a JavaScript script in the sandbox; its result is the activity's output.",
+            [In("Script", "String", "code-editor", "The script to run.", defaultSyntax: "JavaScript")], [Out("Result", "Object", "The script's result.")], Done);
         yield return new("Elsa.SetVariable", "Primitives", "Set Variable", "Assigns a value to a workflow variable, coerced to its declared type.",
             [In("Variable", "Variable", "variable-picker", "The variable to assign.", isWrapped: false), In("Value", "Object", "singleline", "The value to assign.")], [], Done);
         yield return new("Elsa.SetName", "Primitives", "Set Name", "Sets the name of the workflow instance.",
