@@ -2,6 +2,7 @@ using CustomerCases.Domain.Access;
 using CustomerCases.Domain.Cases;
 using CustomerCases.Domain.Customers;
 using CustomerCases.Persistence.Idempotency;
+using CustomerCases.Persistence.Sla;
 using CustomerCases.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +41,12 @@ public abstract class CustomerCasesDbContext(DbContextOptions options) : DbConte
     public DbSet<WorkflowJournalRecord> WorkflowJournal => Set<WorkflowJournalRecord>();
 
     public DbSet<QueuedStimulusRecord> StimulusQueue => Set<QueuedStimulusRecord>();
+
+    public DbSet<SlaDefinitionRecord> SlaDefinitions => Set<SlaDefinitionRecord>();
+
+    public DbSet<SlaTargetRecord> SlaTargets => Set<SlaTargetRecord>();
+
+    public DbSet<SlaTimerRecord> SlaTimers => Set<SlaTimerRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
