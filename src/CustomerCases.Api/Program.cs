@@ -1,8 +1,10 @@
 using CustomerCases.Api.Auth;
 using CustomerCases.Api.Features.ApiKeys;
 using CustomerCases.Api.Features.Cases;
+using CustomerCases.Api.Features.Sla;
 using CustomerCases.Api.Hosting;
 using CustomerCases.Api.Jobs;
+using CustomerCases.Api.Sla;
 using CustomerCases.Api.Workflows;
 using CustomerCases.Persistence;
 
@@ -13,6 +15,7 @@ builder.Services
     .AddCustomerCasesAuth(builder.Configuration)
     .AddCustomerCasesJobs(builder.Configuration)
     .AddCustomerCasesWorkflowHost(builder.Configuration)
+    .AddCustomerCasesSla(builder.Configuration)
     .AddCustomerCasesApi(builder.Configuration);
 
 var app = builder.Build();
@@ -25,6 +28,7 @@ app.MapApiReference();
 app.MapJobsDashboard();
 app.MapApiKeyEndpoints();
 app.MapCaseEndpoints();
+app.MapSlaEndpoints();
 app.ScheduleRecurringJobs();
 
 await app.RunAsync();
