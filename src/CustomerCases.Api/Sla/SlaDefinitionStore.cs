@@ -40,6 +40,11 @@ internal sealed class SlaDefinitionStore(CustomerCasesDbContext db, SlaCatalog c
         else
         {
             var policy = SlaDefinitionReader.ReadPolicy(json, version, errors);
+            if (policy is null)
+            {
+                LintUnreadablePolicy(json, set, errors);
+            }
+
             candidate = new SlaDefinitionSet(set.Calendars.Values, set.Policies.Where(p => p.Id != id).Concat(policy is null ? [] : [policy]));
         }
 
@@ -62,5 +67,24 @@ internal sealed class SlaDefinitionStore(CustomerCasesDbContext db, SlaCatalog c
         var record = new SlaDefinitionRecord { Kind = kind, Id = id, Version = version, Json = text, Source = source, CreatedAt = time.GetUtcNow() };
         db.SlaDefinitions.Add(record);
         return new Outcome([], record, true);
+    }
+
+    /// <summary>A policy with field errors is still checked for a bad condition and an unknown calendar, so one answer lists everything.</summary>
+    private void LintUnreadablePolicy(JsonElement json, SlaDefinitionSet set, List<string> errors)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (json.TryGetProperty("condition", out var c) && c.ValueKind == JsonValueKind.String)
+        {
+            errors.AddRange(SlaConditionLint.Check(catalog.Conditions, c.GetString()!, new HashSet<Domain.Cases.CaseStatus>(), out _));
+        }
+
+        if (json.TryGetProperty("calendar", out var cal) && cal.ValueKind == JsonValueKind.String && !set.Calendars.ContainsKey(cal.GetString()!))
+        {
+            errors.Add($"calendar: '{cal.GetString()}' does not exist (known: {string.Join(", ", set.Calendars.Keys.Order(StringComparer.Ordinal))}).");
+        }
     }
 }
