@@ -29,7 +29,7 @@ internal sealed class SlaConditions
             prepared = _scripts.GetOrAdd(condition, c => Engine.PrepareScript(Rewrite(c), strict: true));
             return null;
         }
-        catch (Exception ex) when (ex is Acornima.ParseErrorException or JavaScriptException or ArgumentException)
+        catch (Exception ex) when (ex is ScriptPreparationException or Acornima.ParseErrorException or JavaScriptException or ArgumentException)
         {
             return $"is not valid JavaScript: {ex.Message}";
         }

@@ -79,7 +79,14 @@ internal sealed class SlaDefinitionStore(CustomerCasesDbContext db, SlaCatalog c
 
         if (json.TryGetProperty("condition", out var c) && c.ValueKind == JsonValueKind.String)
         {
-            errors.AddRange(SlaConditionLint.Check(catalog.Conditions, c.GetString()!, new HashSet<Domain.Cases.CaseStatus>(), out _));
+            var pauses = new HashSet<Domain.Cases.CaseStatus>(Domain.Sla.SlaPolicy.DefaultPauseStatuses);
+            if (json.TryGetProperty("pauseWhen", out var pw) && pw.ValueKind == JsonValueKind.Array)
+            {
+                pauses = pw.EnumerateArray().Select(p => Enum.TryParse<Domain.Cases.CaseStatus>(p.ValueKind == JsonValueKind.String ? p.GetString() : null, out var s) ? s : (Domain.Cases.CaseStatus?)null)
+                    .OfType<Domain.Cases.CaseStatus>().ToHashSet();
+            }
+
+            errors.AddRange(SlaConditionLint.Check(catalog.Conditions, c.GetString()!, pauses, out _));
         }
 
         if (json.TryGetProperty("calendar", out var cal) && cal.ValueKind == JsonValueKind.String && !set.Calendars.ContainsKey(cal.GetString()!))
