@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using CustomerCases.Api.Sla;
 using CustomerCases.Api.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCases.Api.Tests.Sla;
 
@@ -14,6 +16,7 @@ public abstract class SlaDefinitionTests : SlaTestHost
     public async Task Put_TheRequiredShape_IsAcceptedAndVersioned()
     {
         RequireDatabase();
+        var before = await App.Admin.CreateAsync(CaseApi.NewCase(priority: "Urgent", category: "before-change"));
         var changed = SlaTestDefinitions.UrgentFast.Replace("PT8H", "PT6H", StringComparison.Ordinal);
 
         var put = await App.Admin.PutAsync("/api/sla/policies/urgent-fast", Json(changed));
@@ -33,6 +36,16 @@ public abstract class SlaDefinitionTests : SlaTestHost
         var sla = (await App.Admin.GetFromJsonAsync<CaseSlaDto>($"/api/cases/{created.Id}/sla"))!;
         Assert.Equal(("urgent-fast", 2), (sla.PolicyId, sla.PolicyVersion));
         Assert.Equal(created.CreatedAt.AddHours(6), sla.Targets.Single(t => t.Metric == "Resolution").DueAt);
+
+        // The repair job (enqueued by the PUT) recomputes existing cases from their history under the new version.
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SlaRecomputeJob>().RunAsync(CancellationToken.None);
+        }
+
+        var repaired = (await TargetsAsync(before.Id)).Single(t => t.Metric == "Resolution");
+        Assert.Equal((2, before.CreatedAt.AddHours(6), before.CreatedAt.AddHours(8)), (repaired.PolicyVersion, repaired.DueAt, repaired.OriginalDueAt));
+        Assert.Equal(before.CreatedAt.AddHours(6), (await TimerAsync(before.Id, "Resolution", "Breach")).DueAt);
     }
 
     [Fact]

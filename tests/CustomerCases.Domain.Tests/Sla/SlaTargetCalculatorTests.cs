@@ -201,4 +201,28 @@ public class SlaTargetCalculatorTests
 
         Assert.Equal(a.Select(t => (t.DueAt, t.BusinessElapsed, t.Stage)), b.Select(t => (t.DueAt, t.BusinessElapsed, t.Stage)));
     }
+
+    [Fact]
+    public void Explanation_NamesPolicyCalendarAndSkippedHolidays()
+    {
+        var c = NewCase(Local(2026, 12, 24, 16));
+
+        var t = Target(Compute(c, Policy(resolution: "PT2H"), Local(2026, 12, 24, 16, 30)), SlaMetric.Resolution);
+
+        Assert.Equal(Local(2026, 12, 28, 10), t.DueAt);
+        Assert.Contains(t.Explanation, l => l.Contains("Policy 'standard' v1", StringComparison.Ordinal));
+        Assert.Contains(t.Explanation, l => l.Contains("Calendar 'berlin-office' v1: Europe/Berlin", StringComparison.Ordinal));
+        Assert.Contains(t.Explanation, l => l.Contains("Holidays skipped: 2026-12-25 (Christmas Day)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BusinessDaysTarget_FridayAfternoon_IsDueSameTimeOnNthOpenDay()
+    {
+        var c = NewCase(Local(2026, 3, 6, 15));
+
+        var t = Target(Compute(c, Policy(resolution: "P2D"), Local(2026, 3, 6, 15)), SlaMetric.Resolution);
+
+        Assert.Equal(Local(2026, 3, 10, 15), t.DueAt);
+        Assert.Equal(H(14), t.TargetBusinessTime);
+    }
 }
