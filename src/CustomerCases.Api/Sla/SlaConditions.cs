@@ -20,6 +20,12 @@ internal sealed class SlaConditions
     private readonly ConcurrentDictionary<string, Prepared<Script>> _scripts = new(StringComparer.Ordinal);
     private readonly ThreadLocal<Engine> _engine = new(CreateEngine);
 
+    [ThreadStatic]
+    private static JsonObject? t_lastSnapshot;
+
+    [ThreadStatic]
+    private static Engine? t_lastEngine;
+
     /// <summary>The rewritten script, or a syntax error.</summary>
     public string? Compile(string condition, out Prepared<Script>? prepared)
     {
@@ -47,7 +53,14 @@ internal sealed class SlaConditions
         var engine = _engine.Value!;
         try
         {
-            engine.SetValue(CaseVariable, new JsonParser(engine).Parse(caseSnapshot.ToJsonString()));
+            // Policies are tried in order against one snapshot: parse it into the engine once, not once per policy.
+            if (!ReferenceEquals(t_lastSnapshot, caseSnapshot) || !ReferenceEquals(t_lastEngine, engine))
+            {
+                // Frozen, so a condition cannot change what the next policy's condition sees.
+                engine.SetValue(CaseVariable, engine.Invoke("__freeze", new JsonParser(engine).Parse(caseSnapshot.ToJsonString())));
+                (t_lastSnapshot, t_lastEngine) = (caseSnapshot, engine);
+            }
+
             return TypeConverter.ToBoolean(engine.Evaluate(prepared!.Value));
         }
         catch (Exception ex) when (ex is JavaScriptException or ExecutionCanceledException or TimeoutException
@@ -69,6 +82,7 @@ internal sealed class SlaConditions
             o.Constraints.RegexTimeout = TimeSpan.FromMilliseconds(200);
         });
         engine.Execute($"function getCase() {{ return {CaseVariable}; }}");
+        engine.Execute("function __freeze(o) { if (o && typeof o === 'object') { Object.values(o).forEach(__freeze); Object.freeze(o); } return o; }");
         return engine;
     }
 

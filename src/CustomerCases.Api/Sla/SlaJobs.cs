@@ -5,17 +5,19 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCases.Api.Sla;
 
 /// <summary>
-/// The safety net behind per-timer wake-ups: at start every unfired SLA timer gets a wake-up (in-memory Hangfire
-/// storage forgot them), then every minute those overdue by a few seconds (a node died between commit and schedule).
+/// Hands SLA timers to Hangfire as they come within the wake-up horizon, and is the safety net behind per-timer
+/// wake-ups: each run (at start, then every minute) schedules every unfired row due before now + horizon + one
+/// minute — overdue ones too (a node died between commit and schedule, or in-memory Hangfire storage forgot them on
+/// restart). The windows overlap, so a row may be scheduled twice: harmless, firing claims the row.
 /// </summary>
-internal sealed class SweepSlaTimersJob(CustomerCasesDbContext db, SlaTimerScheduler scheduler, TimeProvider time)
+internal sealed class SweepSlaTimersJob(CustomerCasesDbContext db, SlaTimerScheduler scheduler, SlaOptions options, TimeProvider time)
 {
     public const string Id = "sweep-sla-timers";
 
-    public async Task<int> RunAsync(bool all, CancellationToken ct)
+    public async Task<int> RunAsync(CancellationToken ct)
     {
-        var overdue = all ? DateTimeOffset.MaxValue : time.GetUtcNow().AddSeconds(-5);
-        var due = await db.SlaTimers.AsNoTracking().Where(t => t.FiredAt == null && t.DueAt <= overdue)
+        var reach = time.GetUtcNow() + options.WakeUpHorizon + TimeSpan.FromMinutes(1);
+        var due = await db.SlaTimers.AsNoTracking().Where(t => t.FiredAt == null && t.DueAt <= reach)
             .Select(t => new { t.Id, t.DueAt }).ToListAsync(ct);
         foreach (var timer in due)
         {

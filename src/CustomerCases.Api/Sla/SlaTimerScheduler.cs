@@ -7,16 +7,23 @@ namespace CustomerCases.Api.Sla;
 
 /// <summary>
 /// Hangfire wakes SLA timer rows (as it wakes workflow timers); the rows are the truth and duplicate wake-ups are
-/// harmless. Wake-ups for rows written in a transaction are held per DbContext until the commit, so a job never looks
+/// harmless. Only instants within <see cref="SlaOptions.WakeUpHorizon"/> are handed to Hangfire; the sweeper hands over
+/// the others as they come near. Wake-ups for rows written in a transaction are held per DbContext until the commit, so a job never looks
 /// for a row that is not committed yet.
 /// </summary>
-internal sealed class SlaTimerScheduler(IBackgroundJobClient jobs, TimeProvider time)
+internal sealed class SlaTimerScheduler(IBackgroundJobClient jobs, SlaOptions options, TimeProvider time)
 {
     private readonly ConditionalWeakTable<DbContext, List<(Guid Id, DateTimeOffset DueAt)>> _pending = new();
 
+    /// <summary>A wake-up at the due time, or none yet when it is beyond the horizon (the sweeper schedules it later).</summary>
     public void Schedule(Guid timerId, DateTimeOffset dueAt)
     {
         var delay = dueAt - time.GetUtcNow();
+        if (delay > options.WakeUpHorizon)
+        {
+            return;
+        }
+
         if (delay <= TimeSpan.Zero)
         {
             jobs.Enqueue<FireSlaTimerJob>(j => j.RunAsync(timerId, CancellationToken.None));
