@@ -1,10 +1,12 @@
 using CustomerCases.Api.Auth;
 using CustomerCases.Api.Features.ApiKeys;
 using CustomerCases.Api.Features.Cases;
+using CustomerCases.Api.Features.Sla;
 using CustomerCases.Api.Hosting;
 using CustomerCases.Api.Jobs;
 using CustomerCases.Api.Triage;
 using CustomerCases.Api.Features.Triage;
+using CustomerCases.Api.Sla;
 using CustomerCases.Api.Workflows;
 using CustomerCases.Persistence;
 
@@ -16,6 +18,7 @@ builder.Services
     .AddCustomerCasesJobs(builder.Configuration)
     .AddCustomerCasesTriage(builder.Configuration)
     .AddCustomerCasesWorkflowHost(builder.Configuration)
+    .AddCustomerCasesSla(builder.Configuration)
     .AddCustomerCasesApi(builder.Configuration);
 
 var app = builder.Build();
@@ -30,6 +33,7 @@ app.MapApiKeyEndpoints();
 app.MapCaseEndpoints();
 app.MapTriageEndpoints();
 app.MapElsaApi();
+app.MapSlaEndpoints();
 app.ScheduleRecurringJobs();
 
 await app.RunAsync();

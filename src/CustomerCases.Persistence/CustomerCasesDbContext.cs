@@ -3,6 +3,7 @@ using CustomerCases.Domain.Cases;
 using CustomerCases.Domain.Customers;
 using CustomerCases.Persistence.Idempotency;
 using CustomerCases.Persistence.Triage;
+using CustomerCases.Persistence.Sla;
 using CustomerCases.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,6 +50,12 @@ public abstract class CustomerCasesDbContext(DbContextOptions options) : DbConte
     public DbSet<TriageLabelRecord> TriageLabels => Set<TriageLabelRecord>();
 
     public DbSet<TriageTrainingRunRecord> TriageTrainingRuns => Set<TriageTrainingRunRecord>();
+
+    public DbSet<SlaDefinitionRecord> SlaDefinitions => Set<SlaDefinitionRecord>();
+
+    public DbSet<SlaTargetRecord> SlaTargets => Set<SlaTargetRecord>();
+
+    public DbSet<SlaTimerRecord> SlaTimers => Set<SlaTimerRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -22,5 +22,7 @@ internal static class BuiltInActivities
         new SendHttpRequestActivity("Elsa.FlowSendHttpRequest", flow: true),
         // Case management
         new CaseCreatedActivity(), new UpdateCaseActivity(), new AddCaseMessageActivity(), new WaitForCustomerActivity(), new CloseCaseActivity(),
+        // SLA
+        new WaitForSlaActivity(), new EscalateActivity(),
     ];
 }

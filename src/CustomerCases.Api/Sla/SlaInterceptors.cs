@@ -1,0 +1,118 @@
+using System.Data.Common;
+using CustomerCases.Domain.Cases;
+using CustomerCases.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CustomerCases.Api.Sla;
+
+/// <summary>
+/// Keeps SLA targets in step with every case change, whoever makes it (intake, PATCH, messages, workflow activities,
+/// timers, future use cases): before a save that adds history entries, the touched cases are recomputed in the same
+/// unit of work, so targets and timer rows commit atomically with the change. Wake-ups are scheduled after the commit.
+/// </summary>
+internal sealed class SlaSaveChangesInterceptor(SlaRecalculator recalculator, SlaTimerScheduler scheduler, SlaOptions options) : SaveChangesInterceptor
+{
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        if (options.Enabled && eventData.Context is CustomerCasesDbContext db)
+        {
+            await RecalculateTouchedCasesAsync(db, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (options.Enabled && eventData.Context is CustomerCasesDbContext db)
+        {
+            RecalculateTouchedCasesAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        FlushIfNoTransaction(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        FlushIfNoTransaction(eventData.Context);
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context is { } db && db.Database.CurrentTransaction is null)
+        {
+            scheduler.Discard(db);
+        }
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveChangesFailed(eventData);
+        return Task.CompletedTask;
+    }
+
+    private async Task RecalculateTouchedCasesAsync(CustomerCasesDbContext db, CancellationToken ct)
+    {
+        db.ChangeTracker.DetectChanges();
+        var touched = db.ChangeTracker.Entries<CaseHistoryEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.CaseId)
+            .Concat(db.ChangeTracker.Entries<Case>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id))
+            .Distinct().ToList();
+        foreach (var caseId in touched)
+        {
+            var c = db.ChangeTracker.Entries<Case>().FirstOrDefault(e => e.Entity.Id == caseId)?.Entity;
+            if (c is not null)
+            {
+                scheduler.AddPending(db, await recalculator.RecalculateAsync(db, c, ct));
+            }
+        }
+    }
+
+    private void FlushIfNoTransaction(DbContext? db)
+    {
+        if (db is not null && db.Database.CurrentTransaction is null)
+        {
+            scheduler.Flush(db);
+        }
+    }
+}
+
+/// <summary>Schedules the held wake-ups once the transaction that wrote their rows has committed; drops them on rollback.</summary>
+internal sealed class SlaTransactionInterceptor(SlaTimerScheduler scheduler) : DbTransactionInterceptor
+{
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionCommitted(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } db)
+        {
+            scheduler.Flush(db);
+        }
+    }
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionRolledBack(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } db)
+        {
+            scheduler.Discard(db);
+        }
+    }
+}

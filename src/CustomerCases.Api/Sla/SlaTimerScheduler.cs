@@ -1,0 +1,77 @@
+using System.Runtime.CompilerServices;
+using CustomerCases.Persistence.Sla;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCases.Api.Sla;
+
+/// <summary>
+/// Hangfire wakes SLA timer rows (as it wakes workflow timers); the rows are the truth and duplicate wake-ups are
+/// harmless. Only instants within <see cref="SlaOptions.WakeUpHorizon"/> are handed to Hangfire; the sweeper hands over
+/// the others as they come near. Wake-ups for rows written in a transaction are held per DbContext until the commit, so a job never looks
+/// for a row that is not committed yet.
+/// </summary>
+internal sealed class SlaTimerScheduler(IBackgroundJobClient jobs, SlaOptions options, TimeProvider time)
+{
+    private readonly ConditionalWeakTable<DbContext, List<(Guid Id, DateTimeOffset DueAt)>> _pending = new();
+
+    /// <summary>A wake-up at the due time, or none yet when it is beyond the horizon (the sweeper schedules it later).</summary>
+    public void Schedule(Guid timerId, DateTimeOffset dueAt)
+    {
+        var delay = dueAt - time.GetUtcNow();
+        if (delay > options.WakeUpHorizon)
+        {
+            return;
+        }
+
+        if (delay <= TimeSpan.Zero)
+        {
+            jobs.Enqueue<FireSlaTimerJob>(j => j.RunAsync(timerId, CancellationToken.None));
+        }
+        else
+        {
+            jobs.Schedule<FireSlaTimerJob>(j => j.RunAsync(timerId, CancellationToken.None), delay);
+        }
+    }
+
+    /// <summary>Holds wake-ups until <paramref name="db"/> commits (or schedules them at once when it has no transaction and saved).</summary>
+    public void AddPending(DbContext db, IEnumerable<SlaTimerRecord> timers)
+    {
+        var list = _pending.GetOrCreateValue(db);
+        lock (list)
+        {
+            list.AddRange(timers.Select(t => (t.Id, t.DueAt)));
+        }
+    }
+
+    public void Flush(DbContext db)
+    {
+        if (!_pending.TryGetValue(db, out var list))
+        {
+            return;
+        }
+
+        List<(Guid Id, DateTimeOffset DueAt)> taken;
+        lock (list)
+        {
+            taken = [.. list];
+            list.Clear();
+        }
+
+        foreach (var (id, due) in taken)
+        {
+            Schedule(id, due);
+        }
+    }
+
+    public void Discard(DbContext db)
+    {
+        if (_pending.TryGetValue(db, out var list))
+        {
+            lock (list)
+            {
+                list.Clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using CustomerCases.Domain.Cases;
+
+namespace CustomerCases.Domain.Sla;
+
+/// <summary>A span during which a target's clock did not run.</summary>
+public sealed record SlaPause(DateTimeOffset Start, DateTimeOffset? End, CaseStatus Status, TimeSpan BusinessTime);
+
+/// <summary>A warning threshold and the instant it is reached.</summary>
+public sealed record SlaWarning(double Fraction, DateTimeOffset At);
+
+/// <summary>One target of a case as of <c>now</c>: computed, never edited (see <see cref="SlaTargetCalculator"/>).</summary>
+public sealed record SlaTargetState(
+    SlaMetric Metric,
+    int Cycle,
+    SlaStage Stage,
+    DateTimeOffset StartAt,
+    DateTimeOffset DueAt,
+    DateTimeOffset OriginalDueAt,
+    TimeSpan TargetBusinessTime,
+    TimeSpan PausedBusinessTime,
+    TimeSpan PausedWallTime,
+    TimeSpan BusinessElapsed,
+    TimeSpan WallElapsed,
+    DateTimeOffset? CompletedAt,
+    bool Breached,
+    IReadOnlyList<SlaWarning> Warnings,
+    IReadOnlyList<SlaPause> Pauses,
+    IReadOnlyList<string> Explanation)
+{
+    /// <summary>Open time left before the breach (negative once breached).</summary>
+    public TimeSpan BusinessRemaining => TargetBusinessTime - BusinessElapsed;
+
+    public bool IsOpen => Stage is SlaStage.InProgress or SlaStage.Paused;
+}

@@ -1,0 +1,104 @@
+namespace CustomerCases.Persistence.Sla;
+
+/// <summary>
+/// One version of an SLA calendar or policy definition (JSON as written). Versions are never edited: a change adds the
+/// next version, and targets record which version they were computed with.
+/// </summary>
+public sealed class SlaDefinitionRecord
+{
+    /// <summary><c>calendar</c> or <c>policy</c>.</summary>
+    public string Kind { get; set; } = "";
+
+    public string Id { get; set; } = "";
+
+    public int Version { get; set; }
+
+    public string Json { get; set; } = "";
+
+    /// <summary>Where it came from: <c>file:workflows/sla/…</c> or <c>api:&lt;caller&gt;</c>.</summary>
+    public string Source { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public const string CalendarKind = "calendar";
+    public const string PolicyKind = "policy";
+}
+
+/// <summary>
+/// The persisted snapshot of one SLA target (case × metric × cycle), rewritten whenever the case changes. It exists for
+/// queries (breaches, at-risk, reports); the truth is recomputable from the case history at any time.
+/// </summary>
+public sealed class SlaTargetRecord
+{
+    public Guid Id { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public string Metric { get; set; } = "";
+
+    /// <summary>0 for first response and resolution; 1, 2, … for next-reply exchanges.</summary>
+    public int Cycle { get; set; }
+
+    public string Stage { get; set; } = "";
+
+    public string PolicyId { get; set; } = "";
+
+    public int PolicyVersion { get; set; }
+
+    public string CalendarId { get; set; } = "";
+
+    public int CalendarVersion { get; set; }
+
+    public DateTimeOffset StartAt { get; set; }
+
+    public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>The due time when the target was first attached (before pauses and policy changes); kept on recompute.</summary>
+    public DateTimeOffset OriginalDueAt { get; set; }
+
+    public double TargetBusinessSeconds { get; set; }
+
+    public double PausedBusinessSeconds { get; set; }
+
+    public double PausedWallSeconds { get; set; }
+
+    public double BusinessElapsedSeconds { get; set; }
+
+    public double WallElapsedSeconds { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public bool Breached { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// A warning or breach instant of a target. The row is the truth; Hangfire only wakes it. It fires once: the row is
+/// claimed (FiredAt set by a conditional update) in the transaction that resumes the case's workflow.
+/// </summary>
+public sealed class SlaTimerRecord
+{
+    public Guid Id { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public string Metric { get; set; } = "";
+
+    public int Cycle { get; set; }
+
+    /// <summary><c>Warning</c> or <c>Breach</c>.</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>The fraction of the target (1 for the breach).</summary>
+    public double Fraction { get; set; }
+
+    public DateTimeOffset DueAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? FiredAt { get; set; }
+
+    public const string WarningKind = "Warning";
+    public const string BreachKind = "Breach";
+}
