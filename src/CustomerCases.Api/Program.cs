@@ -1,6 +1,8 @@
 using CustomerCases.Api.Auth;
+using CustomerCases.Api.Features.Agents;
 using CustomerCases.Api.Features.ApiKeys;
 using CustomerCases.Api.Features.Cases;
+using CustomerCases.Api.Features.Tasks;
 using CustomerCases.Api.Hosting;
 using CustomerCases.Api.Jobs;
 using CustomerCases.Api.Workflows;
@@ -13,7 +15,8 @@ builder.Services
     .AddCustomerCasesAuth(builder.Configuration)
     .AddCustomerCasesJobs(builder.Configuration)
     .AddCustomerCasesWorkflowHost(builder.Configuration)
-    .AddCustomerCasesApi(builder.Configuration);
+    .AddCustomerCasesApi(builder.Configuration)
+    .AddCustomerCasesTasks();
 
 var app = builder.Build();
 await app.Services.MigrateCustomerCasesDatabaseAsync();
@@ -25,6 +28,9 @@ app.MapApiReference();
 app.MapJobsDashboard();
 app.MapApiKeyEndpoints();
 app.MapCaseEndpoints();
+app.MapTaskEndpoints();
+app.MapAgentEndpoints();
 app.ScheduleRecurringJobs();
+app.ScheduleTaskRouting();
 
 await app.RunAsync();

@@ -1,7 +1,9 @@
 using CustomerCases.Domain.Access;
 using CustomerCases.Domain.Cases;
 using CustomerCases.Domain.Customers;
+using CustomerCases.Domain.Work;
 using CustomerCases.Persistence.Idempotency;
+using CustomerCases.Persistence.Work;
 using CustomerCases.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +42,14 @@ public abstract class CustomerCasesDbContext(DbContextOptions options) : DbConte
     public DbSet<WorkflowJournalRecord> WorkflowJournal => Set<WorkflowJournalRecord>();
 
     public DbSet<QueuedStimulusRecord> StimulusQueue => Set<QueuedStimulusRecord>();
+
+    public DbSet<Agent> Agents => Set<Agent>();
+
+    public DbSet<WorkQueue> WorkQueues => Set<WorkQueue>();
+
+    public DbSet<HumanTask> HumanTasks => Set<HumanTask>();
+
+    public DbSet<TaskRoutingRecord> TaskRoutingDecisions => Set<TaskRoutingRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -22,5 +22,6 @@ internal static class BuiltInActivities
         new SendHttpRequestActivity("Elsa.FlowSendHttpRequest", flow: true),
         // Case management
         new CaseCreatedActivity(), new UpdateCaseActivity(), new AddCaseMessageActivity(), new WaitForCustomerActivity(), new CloseCaseActivity(),
+        new HumanTaskActivity(),
     ];
 }

@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using CustomerCases.Api.Auth;
+using CustomerCases.Api.Features.Cases;
+using CustomerCases.Api.Features.Shared;
+using CustomerCases.Api.Workflows;
+using CustomerCases.Workflows.Activities;
+using CustomerCases.Persistence;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCases.Api.Features.Tasks;
+
+/// <summary>
+/// POST /api/tasks/{id}/complete <c>{outcome, data}</c> — completes a task and, in the same transaction, resumes its
+/// workflow on that outcome (the form data becomes the activity's <c>Data</c> output) and records the work in the
+/// case's history. 400 for an outcome the task does not have or data that does not fit its form; 409 when it is
+/// already completed; a retry with the same Idempotency-Key gets the first answer.
+/// </summary>
+internal static class CompleteTask
+{
+    internal sealed record Request(string? Outcome, JsonObject? Data);
+
+    public static async Task<IResult> HandleAsync(Guid id, Request request, HttpContext http, ClaimsPrincipal user, TaskWork work,
+        CustomerCasesDbContext db, WorkflowRuntime runtime, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var v = new Validation();
+        var key = Idempotency.ReadKey(http.Request, v);
+        v.MaxLength("outcome", request.Outcome, 100);
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        var idempotency = key is null
+            ? null
+            : new IdempotencyContext($"tasks.complete:{user.KeyId()}", key, Idempotency.HashOf(new { id, request.Outcome, request.Data }, json.Value.SerializerOptions));
+        if (idempotency is not null && await Idempotency.TryReplayAsync(db, idempotency.Scope, idempotency.Key, idempotency.RequestHash, ct) is { } replay)
+        {
+            return replay;
+        }
+
+        return await work.RunAsync(id, user, async (task, caller, now) =>
+        {
+            // Checked again inside the transaction: a parallel retry with the same key may have just committed.
+            if (idempotency is not null && await Idempotency.TryReplayAsync(db, idempotency.Scope, idempotency.Key, idempotency.RequestHash, ct) is { } late)
+            {
+                return TaskWork.ActionResult.Refuse(late);
+            }
+
+            if (task.IsOpen && task.CheckCompletion(request.Outcome, request.Data) is { Count: > 0 } errors)
+            {
+                var problems = new Validation();
+                foreach (var (field, message) in errors)
+                {
+                    problems.Add(field, message);
+                }
+
+                return TaskWork.ActionResult.Refuse(problems.Problem());
+            }
+
+            task.Complete(request.Outcome!, request.Data, caller.ActingAgentId, caller.Actor, now);
+            if (task.CaseId is { } caseId && await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct) is { } @case)
+            {
+                @case.RecordTaskCompleted(task.Title, task.Outcome!, caller.Actor, now);
+            }
+
+            await runtime.ResumeBookmarkAsync(task.BookmarkId, new JsonObject
+            {
+                [HumanTaskContract.OutcomeInput] = task.Outcome,
+                [HumanTaskContract.DataInput] = request.Data?.DeepClone() ?? new JsonObject(),
+                [HumanTaskContract.CompletedByInput] = new JsonObject { ["id"] = caller.Actor.Id, ["name"] = caller.Actor.Name, ["agentId"] = caller.AgentId?.ToString() },
+            }, ct);
+
+            var response = TaskResponse.From(task);
+            if (idempotency is not null)
+            {
+                Idempotency.Record(db, idempotency.Scope, idempotency.Key, idempotency.RequestHash, StatusCodes.Status200OK, null, response,
+                    json.Value.SerializerOptions, now);
+            }
+
+            return new TaskWork.ActionResult(Results.Ok(response));
+        }, ct);
+    }
+}
