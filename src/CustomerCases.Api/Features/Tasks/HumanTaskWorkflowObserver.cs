@@ -71,9 +71,8 @@ internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskR
         }
 
         // A completed task burns its bookmark too; it is no longer open, so only abandoned tasks are cancelled.
-        var reason = result.State.SubStatus == WorkflowSubStatus.Cancelled ? "workflow instance cancelled"
-            : result.State.Status == WorkflowStatus.Finished ? "workflow finished without it"
-            : "another branch of the workflow continued";
+        // Another branch won (a WaitAny join, Elsa.Finish): the run may even have finished in the same execution.
+        var reason = result.State.SubStatus == WorkflowSubStatus.Cancelled ? "workflow instance cancelled" : "the workflow went on without it";
         return await CancelAsync(t => burned.Contains(t.BookmarkId), reason, now, ct);
     }
 
