@@ -66,12 +66,19 @@ internal static class CompleteTask
                 @case.RecordTaskCompleted(task.Title, task.Outcome!, caller.Actor, now);
             }
 
-            await runtime.ResumeBookmarkAsync(task.BookmarkId, new JsonObject
+            var run = await runtime.ResumeBookmarkAsync(task.BookmarkId, new JsonObject
             {
                 [HumanTaskContract.OutcomeInput] = task.Outcome,
                 [HumanTaskContract.DataInput] = request.Data?.DeepClone() ?? new JsonObject(),
                 [HumanTaskContract.CompletedByInput] = new JsonObject { ["id"] = caller.Actor.Id, ["name"] = caller.Actor.Name, ["agentId"] = caller.AgentId?.ToString() },
             }, ct);
+            if (run is null)
+            {
+                // Tasks are cancelled with their bookmarks, so this means rows were changed behind the host's back:
+                // completing would report work the workflow never receives.
+                return TaskWork.ActionResult.Refuse(ApiProblems.Conflict("workflow_not_waiting", "Workflow not waiting",
+                    $"The workflow instance {task.InstanceId} no longer waits for this task."));
+            }
 
             var response = TaskResponse.From(task);
             if (idempotency is not null)
