@@ -74,10 +74,7 @@ internal static class CompleteTask
             }, ct);
             if (run is null)
             {
-                // Tasks are cancelled with their bookmarks, so this means rows were changed behind the host's back:
-                // completing would report work the workflow never receives.
-                return TaskWork.ActionResult.Refuse(ApiProblems.Conflict("workflow_not_waiting", "Workflow not waiting",
-                    $"The workflow instance {task.InstanceId} no longer waits for this task."));
+                return TaskWork.ActionResult.Refuse(await BookmarkGoneAsync(db, task.Id, task.InstanceId, ct));
             }
 
             var response = TaskResponse.From(task);
@@ -89,5 +86,20 @@ internal static class CompleteTask
 
             return new TaskWork.ActionResult(Results.Ok(response));
         }, ct);
+    }
+
+    /// <summary>
+    /// The bookmark is gone: a parallel completion committed after we read the task (PostgreSQL, read committed), or
+    /// the workflow stopped waiting. Either way nothing is committed; the answer says which.
+    /// </summary>
+    private static async Task<IResult> BookmarkGoneAsync(CustomerCasesDbContext db, Guid taskId, string instanceId, CancellationToken ct)
+    {
+        var stored = await db.HumanTasks.AsNoTracking().SingleAsync(t => t.Id == taskId, ct);
+        return stored.Status switch
+        {
+            Domain.Work.HumanTaskStatus.Completed => ApiProblems.Conflict("task_completed", "Not allowed in the current state", $"Task {taskId} is already completed (outcome {stored.Outcome})."),
+            Domain.Work.HumanTaskStatus.Cancelled => ApiProblems.Conflict("task_cancelled", "Not allowed in the current state", $"Task {taskId} was cancelled: {stored.CancelReason}."),
+            _ => ApiProblems.Conflict("workflow_not_waiting", "Workflow not waiting", $"The workflow instance {instanceId} no longer waits for this task."),
+        };
     }
 }
