@@ -50,6 +50,8 @@ public abstract class TaskWorkflowTests(ProviderFixture fixture) : TaskTestBed(f
         Assert.Equal(HttpStatusCode.OK, (await CompleteAsync(annClient, task.Id, "Escalate")).StatusCode);
 
         Assert.Equal("Urgent", (await Admin.GetCaseAsync(@case.Id)).Priority);
+        var routing = (await Admin.GetFromJsonAsync<RoutingDto>($"/api/tasks/{task.Id}/routing"))!;
+        Assert.Equal("Claim", Assert.Single(routing.Decisions).Strategy); // completing an unclaimed task takes it
     }
 
     [Fact]

@@ -60,7 +60,14 @@ internal static class CompleteTask
                 return TaskWork.ActionResult.Refuse(problems.Problem());
             }
 
+            var implicitClaim = task.Status == Domain.Work.HumanTaskStatus.Queued && caller.ActingAgentId is not null;
             task.Complete(request.Outcome!, request.Data, caller.ActingAgentId, caller.Actor, now);
+            if (implicitClaim && caller.Agent is { } agent)
+            {
+                // Completing an unclaimed task is taking it: the assignment is explained like any other.
+                db.TaskRoutingDecisions.Add(Persistence.Work.TaskRoutingRecord.From(task.Id, new Domain.Work.Routing.RoutingDecision("Claim", agent.Id,
+                    $"{agent.Name} completed it without claiming it first.", false, [new Domain.Work.Routing.CandidateVerdict(agent.Id, agent.Name, true, true, "completed it")], now)));
+            }
             if (task.CaseId is { } caseId && await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct) is { } @case)
             {
                 @case.RecordTaskCompleted(task.Title, task.Outcome!, caller.Actor, now);
