@@ -1,7 +1,9 @@
 using CustomerCases.Api.Auth;
+using CustomerCases.Api.Features.Agents;
 using CustomerCases.Api.Features.ApiKeys;
 using CustomerCases.Api.Features.Cases;
 using CustomerCases.Api.Features.Sla;
+using CustomerCases.Api.Features.Tasks;
 using CustomerCases.Api.Hosting;
 using CustomerCases.Api.Jobs;
 using CustomerCases.Api.Triage;
@@ -19,7 +21,8 @@ builder.Services
     .AddCustomerCasesTriage(builder.Configuration)
     .AddCustomerCasesWorkflowHost(builder.Configuration)
     .AddCustomerCasesSla(builder.Configuration)
-    .AddCustomerCasesApi(builder.Configuration);
+    .AddCustomerCasesApi(builder.Configuration)
+    .AddCustomerCasesTasks();
 
 var app = builder.Build();
 await app.Services.MigrateCustomerCasesDatabaseAsync();
@@ -34,6 +37,9 @@ app.MapCaseEndpoints();
 app.MapTriageEndpoints();
 app.MapElsaApi();
 app.MapSlaEndpoints();
+app.MapTaskEndpoints();
+app.MapAgentEndpoints();
 app.ScheduleRecurringJobs();
+app.ScheduleTaskRouting();
 
 await app.RunAsync();

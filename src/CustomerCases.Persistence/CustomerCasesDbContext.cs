@@ -1,9 +1,11 @@
 using CustomerCases.Domain.Access;
 using CustomerCases.Domain.Cases;
 using CustomerCases.Domain.Customers;
+using CustomerCases.Domain.Work;
 using CustomerCases.Persistence.Idempotency;
 using CustomerCases.Persistence.Triage;
 using CustomerCases.Persistence.Sla;
+using CustomerCases.Persistence.Work;
 using CustomerCases.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,6 +58,14 @@ public abstract class CustomerCasesDbContext(DbContextOptions options) : DbConte
     public DbSet<SlaTargetRecord> SlaTargets => Set<SlaTargetRecord>();
 
     public DbSet<SlaTimerRecord> SlaTimers => Set<SlaTimerRecord>();
+
+    public DbSet<Agent> Agents => Set<Agent>();
+
+    public DbSet<WorkQueue> WorkQueues => Set<WorkQueue>();
+
+    public DbSet<HumanTask> HumanTasks => Set<HumanTask>();
+
+    public DbSet<TaskRoutingRecord> TaskRoutingDecisions => Set<TaskRoutingRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -81,6 +81,11 @@ internal sealed partial class WorkflowRuntime
             LogIncident(logger, instance.Id, incident.ActivityId, incident.Message);
         }
 
+        foreach (var observer in observers)
+        {
+            await observer.OnExecutionStagedAsync(instance, result, ct);
+        }
+
         await CascadeAsync(instance, result, ct);
         await DeliverQueuedStimuliAsync(instance, result.NewBookmarks, now, ct);
     }

@@ -17,7 +17,8 @@ internal sealed partial class WorkflowRuntime(
     WorkflowEngine engine,
     WorkflowDefinitionStore definitions,
     TimeProvider time,
-    ILogger<WorkflowRuntime> logger)
+    ILogger<WorkflowRuntime> logger,
+    IEnumerable<IWorkflowExecutionObserver> observers)
 {
     private const int MaxCascade = 32;
     private readonly List<WorkflowTimerRecord> _pendingTimers = [];

@@ -14,4 +14,5 @@ public enum CaseHistoryKind
     SubjectChanged,
     FollowUpCreated,
     Escalated,
+    TaskCompleted,
 }

@@ -24,5 +24,6 @@ internal static class BuiltInActivities
         new CaseCreatedActivity(), new UpdateCaseActivity(), new AddCaseMessageActivity(), new WaitForCustomerActivity(), new CloseCaseActivity(),
         // SLA
         new WaitForSlaActivity(), new EscalateActivity(),
+        new HumanTaskActivity(),
     ];
 }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CustomerCases.Api.Features.Agents;
 using CustomerCases.Api.Features.Shared;
 using CustomerCases.Domain.Cases;
 using CustomerCases.Persistence;
@@ -12,7 +14,7 @@ internal static class ListCases
 
     private static readonly string[] SortFields = ["createdAt", "updatedAt", "priority", "number", "status"];
 
-    public static async Task<IResult> HandleAsync(HttpRequest http, CustomerCasesDbContext db, CancellationToken ct,
+    public static async Task<IResult> HandleAsync(HttpRequest http, ClaimsPrincipal user, CustomerCasesDbContext db, CancellationToken ct,
         string? status = null, string? priority = null, string? category = null, string? queue = null, string? assignee = null,
         string? customer = null, string? text = null, string? sort = null, int page = 1, int pageSize = 25)
     {
@@ -40,7 +42,8 @@ internal static class ListCases
             return v.Problem();
         }
 
-        var query = db.Cases.AsNoTracking()
+        var visible = await CaseVisibility.FilterAsync(user, db, ct) is { } filter ? db.Cases.AsNoTracking().Where(filter) : db.Cases.AsNoTracking();
+        var query = visible
             .Join(db.Customers, c => c.CustomerId, cu => cu.Id, (c, cu) => new { Case = c, Customer = cu });
         if (statuses.Count > 0)
         {

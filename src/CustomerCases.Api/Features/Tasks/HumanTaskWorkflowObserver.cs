@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CustomerCases.Api.Workflows;
+using CustomerCases.Domain.Cases;
+using CustomerCases.Domain.Work;
+using CustomerCases.Persistence;
+using CustomerCases.Persistence.Workflows;
+using CustomerCases.Workflows.Activities;
+using CustomerCases.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCases.Api.Features.Tasks;
+
+/// <summary>
+/// Keeps tasks in step with their workflow, in the execution's own transaction: a HumanTask request becomes a task
+/// row (and is routed at once); a HumanTask bookmark that is burned without being completed (instance cancelled,
+/// another branch won, Finish) cancels its task; a case closed by the workflow cancels the case's open tasks.
+/// </summary>
+internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskRouting routing, TimeProvider time) : IWorkflowExecutionObserver
+{
+    public async Task OnExecutionStagedAsync(WorkflowInstanceRecord instance, ExecutionResult result, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var changed = await CreateRequestedTasksAsync(instance, result, now, ct);
+        changed |= await CancelBurnedTasksAsync(instance, result, now, ct);
+        changed |= await CancelTasksOfClosedCaseAsync(instance, now, ct);
+        if (changed)
+        {
+            await routing.RouteWaitingAsync(ct);
+        }
+    }
+
+    private async Task<bool> CreateRequestedTasksAsync(WorkflowInstanceRecord instance, ExecutionResult result, DateTimeOffset now, CancellationToken ct)
+    {
+        // Only requests whose bookmark is still open: a task requested and cancelled in the same run never exists.
+        var open = result.NewBookmarks.Where(b => b.Name == HumanTaskContract.BookmarkName).ToDictionary(b => b.Id, StringComparer.Ordinal);
+        var created = false;
+        foreach (var request in result.Effects.TaskRequests.Where(r => open.ContainsKey(r.BookmarkId)))
+        {
+            var bookmark = open[request.BookmarkId];
+            var payload = request.Payload as JsonObject ?? [];
+            var caseId = Guid.TryParse(instance.CorrelationId, CultureInfo.InvariantCulture, out var id) ? id : (Guid?)null;
+            var spec = new HumanTaskSpec(
+                Guid.ParseExact(request.TaskId, "N"),
+                caseId,
+                instance.Id,
+                bookmark.Id,
+                bookmark.ActivityId,
+                Text(payload, "title") ?? request.TaskName,
+                Text(payload, "instructions"),
+                Text(payload, "queue") ?? "",
+                List(payload, "skills"),
+                List(payload, "outcomes"),
+                Form(payload),
+                await PriorityAsync(Text(payload, "priority"), caseId, ct),
+                Text(payload, "dueAt") is { } due ? DateTimeOffset.Parse(due, CultureInfo.InvariantCulture) : null,
+                Text(payload, "assignee"));
+            db.HumanTasks.Add(HumanTask.Create(spec, now));
+            created = true;
+        }
+
+        return created;
+    }
+
+    private async Task<bool> CancelBurnedTasksAsync(WorkflowInstanceRecord instance, ExecutionResult result, DateTimeOffset now, CancellationToken ct)
+    {
+        var burned = result.BurnedBookmarks.Where(b => b.Name == HumanTaskContract.BookmarkName).Select(b => b.Id).ToList();
+        if (burned.Count == 0)
+        {
+            return false;
+        }
+
+        // A completed task burns its bookmark too; it is no longer open, so only abandoned tasks are cancelled.
+        // Another branch won (a WaitAny join, Elsa.Finish): the run may even have finished in the same execution.
+        var reason = result.State.SubStatus == WorkflowSubStatus.Cancelled ? "workflow instance cancelled" : "the workflow went on without it";
+        return await CancelAsync(t => burned.Contains(t.BookmarkId), reason, now, ct);
+    }
+
+    private async Task<bool> CancelTasksOfClosedCaseAsync(WorkflowInstanceRecord instance, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!Guid.TryParse(instance.CorrelationId, CultureInfo.InvariantCulture, out var caseId)
+            || db.Cases.Local.SingleOrDefault(c => c.Id == caseId) is not { IsClosed: true })
+        {
+            return false;
+        }
+
+        return await CancelAsync(t => t.CaseId == caseId, "case closed", now, ct);
+    }
+
+    private async Task<bool> CancelAsync(System.Linq.Expressions.Expression<Func<HumanTask, bool>> which, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        var stored = await db.HumanTasks.Where(which).Where(t => t.Status == HumanTaskStatus.Queued || t.Status == HumanTaskStatus.Assigned).ToListAsync(ct);
+        var tasks = stored.Concat(db.HumanTasks.Local.Where(which.Compile())).Distinct().Where(t => t.IsOpen).ToList();
+        foreach (var task in tasks)
+        {
+            task.Cancel(reason, now);
+        }
+
+        return tasks.Count > 0;
+    }
+
+    private async Task<CasePriority> PriorityAsync(string? named, Guid? caseId, CancellationToken ct)
+    {
+        if (named is not null && Enum.TryParse<CasePriority>(named, out var priority))
+        {
+            return priority;
+        }
+
+        // Without its own priority a task is as urgent as its case.
+        var @case = caseId is { } id ? db.Cases.Local.SingleOrDefault(c => c.Id == id) ?? await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) : null;
+        return @case?.Priority ?? CasePriority.Normal;
+    }
+
+    private static string? Text(JsonObject payload, string name) =>
+        payload[name] is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s : null;
+
+    private static List<string> List(JsonObject payload, string name) =>
+        payload[name] is JsonArray a ? a.Select(x => x?.GetValue<string>()).OfType<string>().ToList() : [];
+
+    private static List<TaskFormField> Form(JsonObject payload) =>
+        payload["form"] is JsonArray fields
+            ? fields.OfType<JsonObject>().Select(f => new TaskFormField(
+                f["name"]!.GetValue<string>(), f["type"]?.GetValue<string>() ?? TaskFormField.Text,
+                f["required"]?.GetValue<bool>() ?? false, f["label"]?.GetValue<string>())).ToList()
+            : [];
+}

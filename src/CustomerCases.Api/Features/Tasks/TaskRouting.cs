@@ -1,0 +1,99 @@
+using CustomerCases.Domain.Work;
+using CustomerCases.Domain.Work.Routing;
+using CustomerCases.Persistence;
+using CustomerCases.Persistence.Work;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCases.Api.Features.Tasks;
+
+/// <summary>
+/// A routing pass: every waiting task of every queue is offered to the queue's members by the queue's strategy
+/// (<see cref="QueueRoutingPlan"/>). It only stages changes in the caller's unit of work — assignments, the agents'
+/// last assignment, a stored decision per assignment — and counts the changes the caller has not saved yet, so it can
+/// run right after a task was created, completed or released in the same transaction.
+/// </summary>
+internal sealed class TaskRouting(CustomerCasesDbContext db, TimeProvider time)
+{
+    /// <summary>Routes what can be routed now; returns how many tasks were assigned.</summary>
+    public async Task<int> RouteWaitingAsync(CancellationToken ct)
+    {
+        await RoutingLock.AcquireAsync(db, ct);
+        var waiting = await WaitingTasksAsync(ct);
+        if (waiting.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = time.GetUtcNow();
+        var queues = await db.WorkQueues.AsNoTracking().ToDictionaryAsync(q => q.Name, StringComparer.Ordinal, ct);
+        var agents = await db.Agents.ToListAsync(ct);
+        var loads = await OpenTaskCountsAsync(ct);
+        var assigned = 0;
+        foreach (var group in waiting.GroupBy(t => t.Queue, StringComparer.Ordinal))
+        {
+            // A queue nobody created yet routes nothing by itself: its tasks wait to be claimed (or for their requested agent).
+            var queue = queues.GetValueOrDefault(group.Key) ?? WorkQueue.Create(group.Key, RoutingStrategy.Pull, null, now);
+            var members = agents.Where(a => a.IsMemberOf(queue.Name)).Select(a => RoutingCandidate.From(a, loads.GetValueOrDefault(a.Id))).ToList();
+            var plan = QueueRoutingPlan.Plan(queue, group.Select(t => (RoutingTask.From(t), (int)t.Priority)), members, now);
+            foreach (var (routed, decision) in plan)
+            {
+                if (decision.ChosenAgentId is not { } agentId)
+                {
+                    continue;
+                }
+
+                var task = group.Single(t => t.Id == routed.TaskId);
+                task.Assign(agentId, now);
+                agents.Single(a => a.Id == agentId).RecordAssignment(now);
+                loads[agentId] = loads.GetValueOrDefault(agentId) + 1;
+                db.TaskRoutingDecisions.Add(TaskRoutingRecord.From(task.Id, decision));
+                assigned++;
+            }
+        }
+
+        return assigned;
+    }
+
+    /// <summary>What routing would decide for one waiting task now, without changing anything ("why is it still waiting?").</summary>
+    public async Task<RoutingDecision> PreviewAsync(HumanTask task, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var queue = await db.WorkQueues.AsNoTracking().SingleOrDefaultAsync(q => q.Name == task.Queue, ct)
+            ?? WorkQueue.Create(task.Queue, RoutingStrategy.Pull, null, now);
+        var loads = await OpenTaskCountsAsync(ct);
+        var agents = await db.Agents.AsNoTracking().ToListAsync(ct);
+        var members = agents.Where(a => a.IsMemberOf(queue.Name)).Select(a => RoutingCandidate.From(a, loads.GetValueOrDefault(a.Id))).ToList();
+        return TaskRouter.Decide(queue.Strategy, RoutingTask.From(task), members, now, queue.SkillsTimeout);
+    }
+
+    private async Task<List<HumanTask>> WaitingTasksAsync(CancellationToken ct)
+    {
+        var stored = await db.HumanTasks.Where(t => t.Status == HumanTaskStatus.Queued).ToListAsync(ct);
+        // Tracked tasks carry this transaction's unsaved changes (a release, a new task): their current state counts.
+        return stored.Concat(db.HumanTasks.Local).Distinct().Where(t => t.Status == HumanTaskStatus.Queued).ToList();
+    }
+
+    /// <summary>Open (assigned) tasks per agent: the stored counts corrected by this unit of work's unsaved changes.</summary>
+    private async Task<Dictionary<Guid, int>> OpenTaskCountsAsync(CancellationToken ct)
+    {
+        var counts = await db.HumanTasks.Where(t => t.Status == HumanTaskStatus.Assigned && t.AssigneeId != null)
+            .GroupBy(t => t.AssigneeId!.Value).Select(g => new { Agent = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Agent, x => x.Count, ct);
+        foreach (var entry in db.ChangeTracker.Entries<HumanTask>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted or EntityState.Unchanged
+                && entry.OriginalValues.GetValue<HumanTaskStatus>(nameof(HumanTask.Status)) == HumanTaskStatus.Assigned
+                && entry.OriginalValues.GetValue<Guid?>(nameof(HumanTask.AssigneeId)) is { } before)
+            {
+                counts[before] = counts.GetValueOrDefault(before) - 1;
+            }
+
+            if (entry.State != EntityState.Deleted && entry.Entity is { Status: HumanTaskStatus.Assigned, AssigneeId: { } now })
+            {
+                counts[now] = counts.GetValueOrDefault(now) + 1;
+            }
+        }
+
+        return counts;
+    }
+}
