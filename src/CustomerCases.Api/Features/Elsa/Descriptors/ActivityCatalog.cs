@@ -95,6 +95,25 @@ internal static class ActivityCatalog
             [In("Kind", "String", "dropdown", "PublicReply or InternalNote.", options: ["PublicReply", "InternalNote"]), In("Text", "String", "multiline", "The message.")], [], Done);
         yield return new("CustomerCases.WaitForCustomer", "Cases", "Wait For Customer", "Waits for the customer's reply on the case, optionally up to a timeout.",
             [In("Timeout", "TimeSpan", "singleline", "Optional timeout, e.g. 7.00:00:00.")], [Out("Result", "Object", "The customer's message.")], ["Replied", "Timeout"]);
+        yield return new("CustomerCases.HumanTask", "Cases", "Human Task",
+            "Creates a task for an agent (queue, skills, optional assignee, form, due) and waits; continues on the outcome the agent chooses.",
+            [In("Title", "String", "singleline", "What the agent must do."), In("Instructions", "String", "multiline", "How to do it."),
+                In("Queue", "String", "singleline", "The queue the task is routed in."), In("Skills", "Object", "json-editor", "Required skills, e.g. [\"refunds\"]."),
+                In("Assignee", "String", "singleline", "An agent to give the task to directly (optional)."),
+                In("Outcomes", "Object", "json-editor", "The outcomes (ports), e.g. [\"Approve\",\"Reject\"]."),
+                In("Form", "Object", "json-editor", "Form fields: [{\"name\",\"type\",\"label\",\"required\"}]."),
+                In("Priority", "String", "dropdown", "Task priority (default: the case's).", options: ["Low", "Normal", "High", "Urgent"]),
+                In("Due", "TimeSpan", "singleline", "Due after this duration, e.g. 04:00:00.")],
+            [Out("Outcome", "String", "The chosen outcome."), Out("Data", "Object", "The form data."), Out("CompletedBy", "String", "Who completed it.")],
+            ["Done"]);
+        yield return new("CustomerCases.WaitForSla", "Cases", "Wait For SLA", "Waits until an SLA target of the case reaches its warning threshold or is breached.",
+            [In("Metric", "String", "dropdown", "FirstResponse, NextReply or Resolution (empty: any).", options: ["", "FirstResponse", "NextReply", "Resolution"])],
+            [Out("Result", "Object", "The SLA event.")], ["Warning", "Breached"]);
+        yield return new("CustomerCases.Escalate", "Cases", "Escalate",
+            "Raises the priority, moves the case to an escalation queue or a named manager, increments the escalation level, adds an internal note and records why.",
+            [In("RaisePriority", "Boolean", "checkbox", "Raise the priority one step (default true)."), In("Queue", "String", "singleline", "Escalation queue."),
+                In("Assignee", "String", "singleline", "A named manager."), In("Reason", "String", "multiline", "Why (goes to the note and the history).")],
+            [], Done);
         yield return new("CustomerCases.CloseCase", "Cases", "Close Case", "Closes the case with an optional resolution note.",
             [In("Resolution", "String", "multiline", "The resolution.")], [], Done);
     }
