@@ -5,6 +5,7 @@ internal static class ScenarioCatalog
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Scenarios = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["sla-intake"] = Sla.SlaIntakeScenario.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)
