@@ -6,6 +6,7 @@ internal static class ScenarioCatalog
     private static readonly Dictionary<string, Func<string[], Task<int>>> Scenarios = new(StringComparer.OrdinalIgnoreCase)
     {
         ["intake"] = Intake.IntakeScenario.RunAsync,
+        ["sla-intake"] = Sla.SlaIntakeScenario.RunAsync,
         ["triage"] = Triage.TriageScenario.RunAsync,
     };
 

@@ -89,7 +89,8 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, TimeProvider time)
         List<SlaTimerRecord> timers, DateTimeOffset now)
     {
         var wanted = states.Where(s => s.Stage == SlaStage.InProgress)
-            .SelectMany(s => s.Warnings.Select(w => (s.Metric, s.Cycle, Kind: SlaTimerRecord.WarningKind, w.Fraction, w.At))
+            // A target already past due (e.g. re-targeted by an escalation) gets no warnings any more, only its breach.
+            .SelectMany(s => s.Warnings.Where(_ => !s.Breached).Select(w => (s.Metric, s.Cycle, Kind: SlaTimerRecord.WarningKind, w.Fraction, w.At))
                 .Append((s.Metric, s.Cycle, Kind: SlaTimerRecord.BreachKind, Fraction: 1.0, At: s.DueAt)))
             .ToList();
         var changed = new List<SlaTimerRecord>();
