@@ -8,6 +8,7 @@ internal static class ScenarioCatalog
         ["intake"] = Intake.IntakeScenario.RunAsync,
         ["sla-intake"] = Sla.SlaIntakeScenario.RunAsync,
         ["triage"] = Triage.TriageScenario.RunAsync,
+        ["engine"] = Engine.EngineScenario.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)
