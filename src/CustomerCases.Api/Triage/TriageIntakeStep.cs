@@ -51,11 +51,11 @@ internal sealed class TriageIntakeStep(ICaseClassifier classifier, CustomerCases
             Category = category.Label,
             CategoryConfidence = category.Probability,
             CategoryDecision = category.Decision.ToString(),
-            CategoryTopJson = JsonSerializer.Serialize(category.Top),
+            CategoryTopJson = JsonSerializer.Serialize(category.Top, TriageModelStore.ReportJson),
             Priority = priority.Label,
             PriorityConfidence = priority.Probability,
             PriorityDecision = priority.Decision.ToString(),
-            PriorityTopJson = JsonSerializer.Serialize(priority.Top),
+            PriorityTopJson = JsonSerializer.Serialize(priority.Top, TriageModelStore.ReportJson),
             CreatedAt = now,
         });
         return Task.CompletedTask;
