@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CustomerCases.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCustomerCasesDbContext))]
-    [Migration("20261126002810_HumanTasks")]
-    partial class HumanTasks
+    [Migration("20261126004630_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
