@@ -14,7 +14,7 @@ internal sealed class CaseEscalationGateway(CustomerCasesDbContext db, TimeProvi
     public async Task EscalateAsync(Guid caseId, CaseEscalation escalation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(escalation);
-        var c = db.Cases.Local.SingleOrDefault(x => x.Id == caseId) ?? await db.Cases.SingleOrDefaultAsync(x => x.Id == caseId, cancellationToken)
+        var c = db.Tracked<Case>().SingleOrDefault(x => x.Id == caseId) ?? await db.Cases.SingleOrDefaultAsync(x => x.Id == caseId, cancellationToken)
             ?? throw new InvalidOperationException($"The workflow's case {caseId} does not exist.");
         if (c.IsClosed)
         {

@@ -44,7 +44,7 @@ internal sealed class FireSlaTimerJob(CustomerCasesDbContext db, WriteGate gate,
         }
 
         scheduler.AddPending(db, await recalculator.RecalculateAsync(db, c, ct));
-        var current = db.SlaTimers.Local.SingleOrDefault(t => t.Id == timerId);
+        var current = db.Tracked<SlaTimerRecord>().SingleOrDefault(t => t.Id == timerId);
         if (current is null || db.Entry(current).State == EntityState.Deleted || current.DueAt > now)
         {
             await db.SaveChangesAsync(ct); // the re-check moved or removed the instant: store that, fire later or never
@@ -61,7 +61,7 @@ internal sealed class FireSlaTimerJob(CustomerCasesDbContext db, WriteGate gate,
 
         current.FiredAt = now;
         db.Entry(current).Property(t => t.FiredAt).IsModified = false; // already written by the claim
-        var target = db.SlaTargets.Local.SingleOrDefault(t => t.CaseId == c.Id && t.Metric == timer.Metric && t.Cycle == timer.Cycle);
+        var target = db.Tracked<SlaTargetRecord>().SingleOrDefault(t => t.CaseId == c.Id && t.Metric == timer.Metric && t.Cycle == timer.Cycle);
         var input = new JsonObject
         {
             ["caseId"] = c.Id.ToString(),

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Acornima.Ast;
 using Jint;
 using Jint.Native;
-using Jint.Native.Json;
 using Jint.Runtime;
 
 namespace CustomerCases.Api.Sla;
@@ -57,7 +56,7 @@ internal sealed class SlaConditions
             if (!ReferenceEquals(t_lastSnapshot, caseSnapshot) || !ReferenceEquals(t_lastEngine, engine))
             {
                 // Frozen, so a condition cannot change what the next policy's condition sees.
-                engine.SetValue(CaseVariable, engine.Invoke("__freeze", new JsonParser(engine).Parse(caseSnapshot.ToJsonString())));
+                engine.SetValue(CaseVariable, FrozenJsValues.From(engine, caseSnapshot));
                 (t_lastSnapshot, t_lastEngine) = (caseSnapshot, engine);
             }
 
@@ -84,7 +83,6 @@ internal sealed class SlaConditions
             o.Constraints.RegexTimeout = TimeSpan.FromSeconds(1);
         });
         engine.Execute($"function getCase() {{ return {CaseVariable}; }}");
-        engine.Execute("function __freeze(o) { if (o && typeof o === 'object') { Object.values(o).forEach(__freeze); Object.freeze(o); } return o; }");
         return engine;
     }
 

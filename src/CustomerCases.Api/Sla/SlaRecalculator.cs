@@ -1,4 +1,5 @@
 using CustomerCases.Domain.Cases;
+using CustomerCases.Domain.Customers;
 using CustomerCases.Domain.Sla;
 using CustomerCases.Persistence;
 using CustomerCases.Persistence.Sla;
@@ -19,7 +20,7 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, TimeProvider time)
         var now = time.GetUtcNow();
         var set = await catalog.GetAsync(db, ct);
         var isNew = db.Entry(c).State == EntityState.Added;
-        var customer = db.Customers.Local.FirstOrDefault(x => x.Id == c.CustomerId)
+        var customer = db.Tracked<Customer>().FirstOrDefault(x => x.Id == c.CustomerId)
             ?? await db.Customers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == c.CustomerId, ct);
         var history = isNew ? c.History.ToList() : await LoadHistoryAsync(db, c, ct);
         var selected = set.Select(catalog.Conditions, SlaCaseSnapshot.From(c, customer));
@@ -28,9 +29,9 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, TimeProvider time)
             : [];
 
         var targets = isNew ? [] : await db.SlaTargets.Where(t => t.CaseId == c.Id).ToListAsync(ct);
-        targets.AddRange(db.SlaTargets.Local.Where(t => t.CaseId == c.Id && !targets.Contains(t)));
+        targets.AddRange(db.Tracked<SlaTargetRecord>().Where(t => t.CaseId == c.Id && !targets.Contains(t)));
         var timers = isNew ? [] : await db.SlaTimers.Where(t => t.CaseId == c.Id).ToListAsync(ct);
-        timers.AddRange(db.SlaTimers.Local.Where(t => t.CaseId == c.Id && !timers.Contains(t)));
+        timers.AddRange(db.Tracked<SlaTimerRecord>().Where(t => t.CaseId == c.Id && !timers.Contains(t)));
 
         foreach (var state in states)
         {

@@ -33,7 +33,7 @@ internal sealed class TriageModelStore(CustomerCasesDbContext db, TimeProvider t
     /// <summary>Makes one version the active one (the others are deactivated in the same transaction).</summary>
     public async Task<TriageModelRecord?> ActivateAsync(string versionId, CancellationToken ct)
     {
-        var target = db.TriageModels.Local.SingleOrDefault(m => m.VersionId == versionId)
+        var target = db.Tracked<TriageModelRecord>().SingleOrDefault(m => m.VersionId == versionId)
             ?? await db.TriageModels.SingleOrDefaultAsync(m => m.VersionId == versionId, ct);
         if (target is null)
         {

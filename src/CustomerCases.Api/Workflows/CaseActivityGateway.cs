@@ -1,5 +1,6 @@
 using CustomerCases.Domain.Cases;
 using CustomerCases.Domain.Common;
+using CustomerCases.Domain.Customers;
 using CustomerCases.Persistence;
 using CustomerCases.Workflows.Ports;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ internal sealed class CaseActivityGateway(CustomerCasesDbContext db, TimeProvide
             return null;
         }
 
-        var customer = db.Customers.Local.SingleOrDefault(x => x.Id == c.CustomerId)
+        var customer = db.Tracked<Customer>().SingleOrDefault(x => x.Id == c.CustomerId)
             ?? await db.Customers.AsNoTracking().SingleOrDefaultAsync(x => x.Id == c.CustomerId, cancellationToken);
         return new Dictionary<string, object?>
         {
@@ -108,7 +109,7 @@ internal sealed class CaseActivityGateway(CustomerCasesDbContext db, TimeProvide
     }
 
     private async Task<Case?> FindAsync(Guid caseId, CancellationToken ct) =>
-        db.Cases.Local.SingleOrDefault(c => c.Id == caseId) ?? await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        db.Tracked<Case>().SingleOrDefault(c => c.Id == caseId) ?? await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct);
 
     private async Task<Case> RequireAsync(Guid caseId, CancellationToken ct) =>
         await FindAsync(caseId, ct) ?? throw new InvalidOperationException($"The workflow's case {caseId} does not exist.");

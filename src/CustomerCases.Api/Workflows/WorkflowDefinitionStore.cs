@@ -118,7 +118,7 @@ internal sealed class WorkflowDefinitionStore(CustomerCasesDbContext db, Definit
 
     /// <summary>A version by id, including one staged but not yet saved in this unit of work.</summary>
     public async Task<WorkflowDefinitionRecord?> FindVersionAsync(string versionId, CancellationToken ct) =>
-        db.WorkflowDefinitions.Local.SingleOrDefault(d => d.Id == versionId)
+        db.Tracked<WorkflowDefinitionRecord>().SingleOrDefault(d => d.Id == versionId)
             ?? await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.Id == versionId, ct);
 
     /// <summary>Elsa's versionOptions: Published (default for running), Latest, LatestOrPublished, or a version number.</summary>
@@ -147,7 +147,7 @@ internal sealed class WorkflowDefinitionStore(CustomerCasesDbContext db, Definit
         record.IsPublished = true;
         record.UpdatedAt = now;
         record.Json = DefinitionContent.WithFlags(record.Json, record.IsLatest, true);
-        db.WorkflowTriggers.RemoveRange(db.WorkflowTriggers.Local.Where(t => t.DefinitionId == record.DefinitionId));
+        db.WorkflowTriggers.RemoveRange(db.Tracked<WorkflowTriggerRecord>().Where(t => t.DefinitionId == record.DefinitionId));
         db.WorkflowTriggers.Where(t => t.DefinitionId == record.DefinitionId).ExecuteDelete();
         foreach (var trigger in engine.GetTriggers(Parse(record)))
         {

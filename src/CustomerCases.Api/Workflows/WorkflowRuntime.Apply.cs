@@ -1,5 +1,6 @@
 using CustomerCases.Persistence.Workflows;
 using CustomerCases.Workflows.Runtime;
+using CustomerCases.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCases.Api.Workflows;
@@ -22,7 +23,7 @@ internal sealed partial class WorkflowRuntime
 
         foreach (var burned in result.BurnedBookmarks)
         {
-            var row = db.Bookmarks.Local.SingleOrDefault(b => b.Id == burned.Id)
+            var row = db.Tracked<BookmarkRecord>().SingleOrDefault(b => b.Id == burned.Id)
                 ?? await db.Bookmarks.SingleOrDefaultAsync(b => b.Id == burned.Id, ct);
             if (row is not null)
             {
@@ -30,7 +31,7 @@ internal sealed partial class WorkflowRuntime
             }
 
             var timers = await db.WorkflowTimers.Where(t => t.BookmarkId == burned.Id && t.FiredAt == null).ToListAsync(ct);
-            foreach (var timer in timers.Concat(db.WorkflowTimers.Local.Where(t => t.BookmarkId == burned.Id && t.FiredAt == null)).Distinct())
+            foreach (var timer in timers.Concat(db.Tracked<WorkflowTimerRecord>().Where(t => t.BookmarkId == burned.Id && t.FiredAt == null)).Distinct())
             {
                 timer.FiredAt ??= now; // cancelled with its bookmark; never fires
             }

@@ -103,7 +103,7 @@ internal sealed partial class WorkflowRuntime(
         }
 
         var bookmarks = await query.OrderBy(b => b.CreatedAt).ToListAsync(ct);
-        bookmarks.AddRange(db.Bookmarks.Local.Where(b => b.Hash == hash && !bookmarks.Contains(b)
+        bookmarks.AddRange(db.Tracked<BookmarkRecord>().Where(b => b.Hash == hash && !bookmarks.Contains(b)
             && (correlationId is null || b.CorrelationId == correlationId) && (instanceId is null || b.InstanceId == instanceId)));
         if (bookmarks.Count == 0)
         {
@@ -151,7 +151,7 @@ internal sealed partial class WorkflowRuntime(
 
     private async Task<InstanceRun?> ResumeInstanceAsync(string instanceId, ResumeRequest request, CancellationToken ct)
     {
-        var instance = db.WorkflowInstances.Local.SingleOrDefault(i => i.Id == instanceId)
+        var instance = db.Tracked<WorkflowInstanceRecord>().SingleOrDefault(i => i.Id == instanceId)
             ?? await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, ct);
         if (instance is null || instance.Status == nameof(WorkflowStatus.Finished))
         {

@@ -9,7 +9,8 @@ public sealed class SlaConditionsTests
     private readonly SlaConditions _conditions = new();
 
     private static System.Text.Json.Nodes.JsonObject Snapshot(CasePriority priority = CasePriority.Urgent, string? category = "billing", string? tier = "gold") =>
-        SlaCaseSnapshot.Build(CaseStatus.New, priority, CaseChannel.Email, category, null, null, [], 0, tier);
+        SlaCaseSnapshot.Build(CaseStatus.New, priority, CaseChannel.Email, category, null, null, ["new"], 0, tier,
+            customer: new CustomerCases.Domain.Customers.Customer("ann@example.com", "Ann", null, tier, DateTimeOffset.UnixEpoch));
 
     [Theory]
     [InlineData("case.priority == 'Urgent'", true)]
@@ -33,12 +34,17 @@ public sealed class SlaConditionsTests
     [InlineData("System.IO.File.Exists('/etc/passwd')")]
     [InlineData("importNamespace('System')")]
     [InlineData("(case.priority = 'Low') == 'Low'")]
+    [InlineData("(case.customer.tier = 'bronze') == 'bronze'")]
+    [InlineData("case.tags.push('vip') > 0")]
+    [InlineData("(case.tags[0] = 'x') == 'x'")]
+    [InlineData("(case.invented = 1) == 1")]
+    [InlineData("delete case.priority")]
     public void Evaluate_Sandbox_RefusesLoopsClrAndMutation(string condition)
     {
         var snapshot = Snapshot();
 
         Assert.Throws<SlaConditionException>(() => _conditions.Evaluate(condition, snapshot));
-        Assert.True(_conditions.Evaluate("case.priority == 'Urgent'", snapshot)); // nothing leaked into the next evaluation
+        Assert.True(_conditions.Evaluate("case.priority == 'Urgent' && case.customer.tier == 'gold' && case.tags.length == 1 && case.tags[0] == 'new' && case.invented === undefined", snapshot)); // nothing leaked into the next evaluation
     }
 
     [Fact]

@@ -79,7 +79,7 @@ internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskR
     private async Task<bool> CancelTasksOfClosedCaseAsync(WorkflowInstanceRecord instance, DateTimeOffset now, CancellationToken ct)
     {
         if (!Guid.TryParse(instance.CorrelationId, CultureInfo.InvariantCulture, out var caseId)
-            || db.Cases.Local.SingleOrDefault(c => c.Id == caseId) is not { IsClosed: true })
+            || db.Tracked<Case>().SingleOrDefault(c => c.Id == caseId) is not { IsClosed: true })
         {
             return false;
         }
@@ -90,7 +90,7 @@ internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskR
     private async Task<bool> CancelAsync(System.Linq.Expressions.Expression<Func<HumanTask, bool>> which, string reason, DateTimeOffset now, CancellationToken ct)
     {
         var stored = await db.HumanTasks.Where(which).Where(t => t.Status == HumanTaskStatus.Queued || t.Status == HumanTaskStatus.Assigned).ToListAsync(ct);
-        var tasks = stored.Concat(db.HumanTasks.Local.Where(which.Compile())).Distinct().Where(t => t.IsOpen).ToList();
+        var tasks = stored.Concat(db.Tracked<HumanTask>().Where(which.Compile())).Distinct().Where(t => t.IsOpen).ToList();
         foreach (var task in tasks)
         {
             task.Cancel(reason, now);
@@ -107,7 +107,7 @@ internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskR
         }
 
         // Without its own priority a task is as urgent as its case.
-        var @case = caseId is { } id ? db.Cases.Local.SingleOrDefault(c => c.Id == id) ?? await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) : null;
+        var @case = caseId is { } id ? db.Tracked<Case>().SingleOrDefault(c => c.Id == id) ?? await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) : null;
         return @case?.Priority ?? CasePriority.Normal;
     }
 

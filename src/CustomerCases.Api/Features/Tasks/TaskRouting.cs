@@ -70,7 +70,7 @@ internal sealed class TaskRouting(CustomerCasesDbContext db, TimeProvider time)
     {
         var stored = await db.HumanTasks.Where(t => t.Status == HumanTaskStatus.Queued).ToListAsync(ct);
         // Tracked tasks carry this transaction's unsaved changes (a release, a new task): their current state counts.
-        return stored.Concat(db.HumanTasks.Local).Distinct().Where(t => t.Status == HumanTaskStatus.Queued).ToList();
+        return stored.Concat(db.Tracked<HumanTask>()).Distinct().Where(t => t.Status == HumanTaskStatus.Queued).ToList();
     }
 
     /// <summary>Open (assigned) tasks per agent: the stored counts corrected by this unit of work's unsaved changes.</summary>
