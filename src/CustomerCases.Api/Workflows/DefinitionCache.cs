@@ -11,4 +11,7 @@ internal sealed class DefinitionCache
 
     public WorkflowDefinition Get(string versionId, string contentHash, string json) =>
         _parsed.GetOrAdd((versionId, contentHash), _ => WorkflowDefinitionReader.Read(json));
+
+    public WorkflowDefinition? Find(string versionId, string contentHash) =>
+        _parsed.TryGetValue((versionId, contentHash), out var parsed) ? parsed : null;
 }

@@ -20,6 +20,7 @@ internal static class WorkflowHostServiceCollectionExtensions
         });
         services.AddSingleton<DefinitionCache>();
         services.AddScoped<WorkflowDefinitionStore>();
+        services.AddScoped<RunnableVersions>();
         services.AddScoped<WorkflowRuntime>();
         services.AddScoped<AfterCommit>();
         services.AddScoped<ICaseActivityGateway, CaseActivityGateway>();

@@ -99,13 +99,8 @@ internal sealed partial class WorkflowRuntime
     {
         foreach (var bookmark in created)
         {
-            var hash = bookmark.Hash;
-            var queued = await db.StimulusQueue
-                .Where(q => q.Hash == hash && q.DeliveredAt == null && q.ExpiresAt > now
-                    && (q.CorrelationId == null || q.CorrelationId == instance.CorrelationId)
-                    && (q.InstanceId == null || q.InstanceId == instance.Id))
-                .OrderBy(q => q.CreatedAt)
-                .FirstOrDefaultAsync(ct);
+            ct.ThrowIfCancellationRequested();
+            var queued = await WorkflowQueries.OldestQueuedStimulus(db, bookmark.Hash, now, instance.CorrelationId, instance.Id);
             if (queued is null)
             {
                 continue;

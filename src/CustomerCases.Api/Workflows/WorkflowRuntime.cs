@@ -16,6 +16,7 @@ internal sealed partial class WorkflowRuntime(
     CustomerCasesDbContext db,
     WorkflowEngine engine,
     WorkflowDefinitionStore definitions,
+    RunnableVersions versions,
     TimeProvider time,
     ILogger<WorkflowRuntime> logger,
     IEnumerable<IWorkflowExecutionObserver> observers)
@@ -36,17 +37,17 @@ internal sealed partial class WorkflowRuntime(
     public async Task<IReadOnlyList<InstanceRun>> TriggerAsync(Stimulus stimulus, string? correlationId, JsonObject? input, CancellationToken ct)
     {
         var hash = stimulus.Hash;
-        var triggers = await db.WorkflowTriggers.AsNoTracking().Where(t => t.Hash == hash).ToListAsync(ct);
+        var triggers = await WorkflowQueries.TriggersByHash(db, hash).CollectAsync(ct);
         var runs = new List<InstanceRun>();
         foreach (var trigger in triggers.OrderBy(t => t.DefinitionId, StringComparer.Ordinal))
         {
-            var record = await definitions.FindVersionAsync(trigger.DefinitionVersionId, ct);
-            if (record is null)
+            var version = await versions.FindAsync(trigger.DefinitionVersionId, ct);
+            if (version is null)
             {
                 continue;
             }
 
-            var run = await StartAsync(record, input, correlationId, trigger.ActivityId, stimulus.Payload, parentInstanceId: null, ct);
+            var run = await StartAsync(version, input, correlationId, trigger.ActivityId, stimulus.Payload, parentInstanceId: null, ct);
             if (run is not null)
             {
                 runs.Add(run);
@@ -57,10 +58,14 @@ internal sealed partial class WorkflowRuntime(
     }
 
     /// <summary>Starts one instance of a definition version; null when its trigger condition declined.</summary>
-    public async Task<InstanceRun?> StartAsync(WorkflowDefinitionRecord version, JsonObject? input, string? correlationId,
+    public Task<InstanceRun?> StartAsync(WorkflowDefinitionRecord version, JsonObject? input, string? correlationId,
+        string? triggerActivityId, JsonObject? triggerInput, string? parentInstanceId, CancellationToken ct, string? instanceId = null) =>
+        StartAsync(versions.From(version), input, correlationId, triggerActivityId, triggerInput, parentInstanceId, ct, instanceId);
+
+    private async Task<InstanceRun?> StartAsync(RunnableVersion version, JsonObject? input, string? correlationId,
         string? triggerActivityId, JsonObject? triggerInput, string? parentInstanceId, CancellationToken ct, string? instanceId = null)
     {
-        var definition = definitions.Parse(version);
+        var definition = version.Definition;
         var id = instanceId ?? Guid.NewGuid().ToString("N");
         var result = await engine.StartAsync(definition, new StartRequest(id, input, correlationId, triggerActivityId, triggerInput, parentInstanceId), ct);
         if (result.TriggerDeclined)
@@ -143,8 +148,8 @@ internal sealed partial class WorkflowRuntime(
             return null;
         }
 
-        var version = await definitions.FindVersionAsync(instance.DefinitionVersionId, ct) ?? throw MissingVersion(instance);
-        var result = await engine.CancelAsync(definitions.Parse(version), WorkflowStateSerializer.Deserialize(instance.StateJson), ct);
+        var version = await versions.FindAsync(instance.DefinitionVersionId, ct) ?? throw MissingVersion(instance);
+        var result = await engine.CancelAsync(version.Definition, WorkflowStateSerializer.Deserialize(instance.StateJson), ct);
         await ApplyAsync(instance, result, time.GetUtcNow(), ct);
         return new InstanceRun(instance, result);
     }
@@ -158,8 +163,8 @@ internal sealed partial class WorkflowRuntime(
             return null;
         }
 
-        var version = await definitions.FindVersionAsync(instance.DefinitionVersionId, ct) ?? throw MissingVersion(instance);
-        var result = await engine.ResumeAsync(definitions.Parse(version), WorkflowStateSerializer.Deserialize(instance.StateJson), request, ct);
+        var version = await versions.FindAsync(instance.DefinitionVersionId, ct) ?? throw MissingVersion(instance);
+        var result = await engine.ResumeAsync(version.Definition, WorkflowStateSerializer.Deserialize(instance.StateJson), request, ct);
         if (result.BookmarkNotFound)
         {
             return null;
