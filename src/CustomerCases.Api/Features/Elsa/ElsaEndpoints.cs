@@ -56,6 +56,9 @@ internal static class ElsaEndpoints
         instances.MapGet("/{id}/execution-state", GetInstanceDetails.ExecutionStateAsync).RequireRoles(Roles.Designer);
         instances.MapGet("/{id}/variables", GetInstanceDetails.VariablesAsync).RequireRoles(Roles.Designer);
         api.MapPost("/cancel/workflow-instances/{id}", CancelInstance.HandleAsync).RequireRoles(Roles.Admin);
+        api.MapGet("/activity-executions/list", ActivityExecutions.ListAsync).RequireRoles(Roles.Designer);
+        api.MapGet("/activity-execution-summaries/list", ActivityExecutions.ListSummariesAsync).RequireRoles(Roles.Designer);
+        api.MapPost("/activity-executions/report", ActivityExecutions.ReportAsync).RequireRoles(Roles.Designer);
 
         // Stimuli come from integrations (intake channels) and from people working cases.
         api.MapPost("/events/{eventName}/trigger", TriggerEvent.HandleAsync).RequireRoles(Roles.Intake, Roles.Agent, Roles.Manager);
