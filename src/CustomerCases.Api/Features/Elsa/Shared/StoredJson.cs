@@ -17,6 +17,7 @@ internal static class StoredJson
     private static JsonObject Linked(string json)
     {
         var document = JsonNode.Parse(json)!.AsObject();
+        StudioShape.Complete(document);
         document["links"] = DefinitionLinks.ForDefinition(document["definitionId"]?.GetValue<string>() ?? "");
         return document;
     }
