@@ -36,6 +36,7 @@ app.MapApiKeyEndpoints();
 app.MapCaseEndpoints();
 app.MapTriageEndpoints();
 app.MapElsaApi();
+app.MapStudio();
 app.MapSlaEndpoints();
 app.MapTaskEndpoints();
 app.MapAgentEndpoints();

@@ -16,14 +16,16 @@ internal static class ElsaApi
         return await response.JsonAsync(expected);
     }
 
+    /// <summary>Studio's save; answers the saved model (Elsa wraps it: <c>{workflowDefinition, alreadyPublished, …}</c>).</summary>
     public static async Task<JsonObject> SaveAsync(this HttpClient client, JsonObject definition, bool publish, HttpStatusCode expected)
     {
         var response = await client.PostAsJsonAsync($"{Base}/workflow-definitions", new JsonObject { ["model"] = definition.DeepClone(), ["publish"] = publish });
-        return await response.JsonAsync(expected);
+        return (await response.JsonAsync(expected))["workflowDefinition"]!.AsObject();
     }
 
+    /// <summary>Publishes the latest version; answers the published model (unwrapped like <see cref="SaveAsync"/>).</summary>
     public static async Task<JsonObject> PublishAsync(this HttpClient client, string definitionId) =>
-        await (await client.PostAsync($"{Base}/workflow-definitions/{definitionId}/publish", null)).JsonAsync(HttpStatusCode.OK);
+        (await (await client.PostAsync($"{Base}/workflow-definitions/{definitionId}/publish", null)).JsonAsync(HttpStatusCode.OK))["workflowDefinition"]!.AsObject();
 
     /// <summary>Imports and publishes; answers the published model.</summary>
     public static async Task<JsonObject> DeployAsync(this HttpClient client, JsonObject definition)

@@ -252,7 +252,7 @@ public abstract class ElsaDefinitionTests(ProviderFixture fixture)
     }
 
     [Fact]
-    public async Task Roles_DesignerOwnsDefinitions_AgentIsRefused_InstancesAreAdminOnly()
+    public async Task Roles_DesignerOwnsDefinitionsAndReadsInstances_AgentIsRefused_CancelAndDeleteAreAdminOnly()
     {
         var agent = await fixture.App.ClientWithRolesAsync("agent");
         var designer = await fixture.App.ClientWithRolesAsync("designer");
@@ -262,7 +262,10 @@ public abstract class ElsaDefinitionTests(ProviderFixture fixture)
         await (await agent.PostAsync($"{ElsaApi.Base}/workflow-definitions/import", new StringContent("{}", Encoding.UTF8, "application/json"))).ProblemAsync(HttpStatusCode.Forbidden);
         await (await fixture.App.Anonymous.GetAsync($"{ElsaApi.Base}/workflow-definitions")).ProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.OK, (await designer.GetAsync($"{ElsaApi.Base}/workflow-definitions")).StatusCode);
-        await (await designer.GetAsync($"{ElsaApi.Base}/workflow-instances")).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await designer.GetAsync($"{ElsaApi.Base}/workflow-instances")).StatusCode); // Studio's instance list
+        await (await agent.GetAsync($"{ElsaApi.Base}/workflow-instances")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await designer.DeleteAsync($"{ElsaApi.Base}/workflow-instances/{NewId("any")}")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await designer.PostAsync($"{ElsaApi.Base}/cancel/workflow-instances/{NewId("any")}", null)).ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync($"{ElsaApi.Base}/events/{NewId("nobody")}/trigger", new { })).StatusCode);
     }
 }

@@ -3,6 +3,7 @@ using CustomerCases.Api.Features.Elsa.Definitions;
 using CustomerCases.Api.Features.Elsa.Descriptors;
 using CustomerCases.Api.Features.Elsa.Http;
 using CustomerCases.Api.Features.Elsa.Instances;
+using CustomerCases.Api.Features.Elsa.Server;
 using CustomerCases.Api.Features.Elsa.Shared;
 using CustomerCases.Api.Features.Elsa.Stimuli;
 using CustomerCases.Domain.Access;
@@ -43,21 +44,30 @@ internal static class ElsaEndpoints
         definitions.MapPost("/{definitionId}/dispatch", ExecuteDefinition.DispatchAsync);
         api.MapDelete("/workflow-definition-versions/{versionId}", DeleteDefinitionVersion.HandleAsync).RequireRoles(Roles.Designer);
 
-        var instances = api.MapGroup("/workflow-instances").RequireRoles(Roles.Admin);
-        instances.MapGet("/", ListInstances.FromQueryAsync);
-        instances.MapPost("/", ListInstances.FromBodyAsync);
-        instances.MapGet("/{id}", GetInstance.HandleAsync);
-        instances.MapDelete("/{id}", DeleteInstance.HandleAsync);
-        instances.MapPost("/{id}/cancel", CancelInstance.HandleAsync);
-        instances.MapGet("/{id}/journal", GetJournal.HandleAsync);
-        instances.MapPost("/{id}/journal", GetJournal.FilteredAsync);
-        instances.MapGet("/{id}/execution-state", GetInstanceDetails.ExecutionStateAsync);
-        instances.MapGet("/{id}/variables", GetInstanceDetails.VariablesAsync);
+        // Designers read instances (Studio's instance list and viewer); cancelling and deleting stay with admins.
+        var instances = api.MapGroup("/workflow-instances");
+        instances.MapGet("/", ListInstances.FromQueryAsync).RequireRoles(Roles.Designer);
+        instances.MapPost("/", ListInstances.FromBodyAsync).RequireRoles(Roles.Designer);
+        instances.MapGet("/{id}", GetInstance.HandleAsync).RequireRoles(Roles.Designer);
+        instances.MapDelete("/{id}", DeleteInstance.HandleAsync).RequireRoles(Roles.Admin);
+        instances.MapPost("/{id}/cancel", CancelInstance.HandleAsync).RequireRoles(Roles.Admin);
+        instances.MapGet("/{id}/journal", GetJournal.HandleAsync).RequireRoles(Roles.Designer);
+        instances.MapPost("/{id}/journal", GetJournal.FilteredAsync).RequireRoles(Roles.Designer);
+        instances.MapGet("/{id}/execution-state", GetInstanceDetails.ExecutionStateAsync).RequireRoles(Roles.Designer);
+        instances.MapGet("/{id}/variables", GetInstanceDetails.VariablesAsync).RequireRoles(Roles.Designer);
         api.MapPost("/cancel/workflow-instances/{id}", CancelInstance.HandleAsync).RequireRoles(Roles.Admin);
+        api.MapGet("/activity-executions/list", ActivityExecutions.ListAsync).RequireRoles(Roles.Designer);
+        api.MapGet("/activity-execution-summaries/list", ActivityExecutions.ListSummariesAsync).RequireRoles(Roles.Designer);
+        api.MapPost("/activity-executions/report", ActivityExecutions.ReportAsync).RequireRoles(Roles.Designer);
 
         // Stimuli come from integrations (intake channels) and from people working cases.
         api.MapPost("/events/{eventName}/trigger", TriggerEvent.HandleAsync).RequireRoles(Roles.Intake, Roles.Agent, Roles.Manager);
         api.MapPost("/tasks/{taskId}/complete", CompleteTask.HandleAsync).RequireRoles(Roles.Intake, Roles.Agent, Roles.Manager);
+
+        // What Studio asks about the server at start.
+        api.MapGet("/features/installed", ServerInfo.InstalledFeatures).RequireRoles(Roles.Designer);
+        api.MapGet("/features/installed/{fullName}", ServerInfo.InstalledFeature).RequireRoles(Roles.Designer);
+        api.MapGet("/package/version", ServerInfo.PackageVersion).RequireRoles(Roles.Designer);
 
         var descriptors = api.MapGroup("/descriptors").RequireRoles(Roles.Designer);
         descriptors.MapGet("/activities", ActivityDescriptors.HandleAsync);

@@ -11,16 +11,24 @@ namespace CustomerCases.Api.Features.Elsa.Definitions;
 /// <summary>
 /// Save and import share this: the store stages the version (draft, new version over a published one, or nothing
 /// when the content is unchanged), the transaction commits — also when publishing failed validation, so the draft is
-/// kept — and the answer is the saved model, or a 400 listing every validation error by activity id.
+/// kept — and the answer is the saved model (Studio's save: Elsa's <c>{workflowDefinition, alreadyPublished,
+/// consumingWorkflowCount}</c>), or a 400 listing every validation error by activity id.
 /// </summary>
 internal static class DefinitionSaving
 {
-    public static async Task<IResult> SaveAsync(WorkflowWrite write, WorkflowDefinitionStore store, string json, string source, bool publish, CancellationToken ct)
+    public static async Task<IResult> SaveAsync(WorkflowWrite write, WorkflowDefinitionStore store, string json, string source, bool publish, CancellationToken ct,
+        bool wrapped = false)
     {
         SaveOutcome outcome;
+        var wasPublished = false;
         try
         {
-            outcome = await write.RunAsync(c => store.SaveAsync(json, source, publish, c), ct);
+            outcome = await write.RunAsync(async c =>
+            {
+                var definitionId = DefinitionContent.Parse(json)["definitionId"]?.GetValue<string>();
+                wasPublished = definitionId is not null && (await store.FindAsync(definitionId, "Latest", c))?.IsPublished == true;
+                return await store.SaveAsync(json, source, publish, c);
+            }, ct);
         }
         catch (JsonException e)
         {
@@ -42,6 +50,7 @@ internal static class DefinitionSaving
             return ElsaProblems.Invalid(record.DefinitionId, record.Version, outcome.Report);
         }
 
-        return StoredJson.Ok(record.Json, outcome.Created && record.Version == 1 ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        var status = outcome.Created && record.Version == 1 ? StatusCodes.Status201Created : StatusCodes.Status200OK;
+        return wrapped ? StoredJson.Saved(record.Json, alreadyPublished: publish && !outcome.Created && wasPublished && outcome.Record.IsLatest, status) : StoredJson.Ok(record.Json, status);
     }
 }

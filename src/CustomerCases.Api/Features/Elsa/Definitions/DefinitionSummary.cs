@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using CustomerCases.Api.Features.Elsa.Shared;
 using CustomerCases.Persistence.Workflows;
 
 namespace CustomerCases.Api.Features.Elsa.Definitions;
@@ -20,6 +22,9 @@ internal sealed record DefinitionSummary(
     DateTimeOffset UpdatedAt,
     string Source)
 {
+    /// <summary>What the designer may do with it (Studio greys out publish and delete without these).</summary>
+    public JsonArray Links => DefinitionLinks.ForDefinition(DefinitionId);
+
     public static DefinitionSummary From(WorkflowDefinitionRecord d) =>
         new(d.Id, d.DefinitionId, d.Name, d.Description, d.Version, null, d.IsLatest, d.IsPublished, IsReadonly: false, IsSystem: false,
             ProviderName: "Default", MaterializerName: "Json", d.CreatedAt, d.UpdatedAt, d.Source);

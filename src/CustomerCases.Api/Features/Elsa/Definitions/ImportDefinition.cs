@@ -52,6 +52,7 @@ internal static class ImportDefinition
 
         var publish = IsTrue(document["publish"]) || IsTrue(document["isPublished"]);
         document.Remove("publish"); // a request flag, not part of the definition
+        document.Remove("links");   // an answer's links, not part of the definition
         if (!string.IsNullOrWhiteSpace(definitionId))
         {
             document["definitionId"] = definitionId;

@@ -6,13 +6,14 @@ namespace CustomerCases.Api.Features.Elsa.Definitions;
 
 /// <summary>
 /// GET /elsa/api/workflow-definitions — summaries, one per definition by default (versionOptions=Latest), filtered by
-/// searchTerm (name, definition id, description), ordered by Name, Version or Created, paged zero-based like Studio.
+/// searchTerm (name, definition id, description) and definitionIds / ids (Studio asks for the published versions of the
+/// unpublished rows this way), ordered by Name, Version or Created, paged zero-based like Studio; with Elsa's links.
 /// </summary>
 internal static class ListDefinitions
 {
     public static async Task<IResult> HandleAsync(CustomerCasesDbContext db, CancellationToken ct,
         string? versionOptions = null, string? searchTerm = null, string? orderBy = null, string? orderDirection = null,
-        bool? isSystem = null, int? page = null, int? pageSize = null)
+        bool? isSystem = null, int? page = null, int? pageSize = null, string[]? definitionIds = null, string[]? ids = null)
     {
         var options = VersionOptions.Parse(versionOptions, "Latest");
         if (options is null)
@@ -38,6 +39,16 @@ internal static class ListDefinitions
             query = query.Where(_ => false); // Elsa hides its own system workflows; we have none
         }
 
+        if (definitionIds is { Length: > 0 })
+        {
+            query = query.Where(d => definitionIds.Contains(d.DefinitionId));
+        }
+
+        if (ids is { Length: > 0 })
+        {
+            query = query.Where(d => ids.Contains(d.Id));
+        }
+
         if (!string.IsNullOrWhiteSpace(searchTerm))
         {
             var pattern = $"%{searchTerm.Trim().ToLowerInvariant().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
@@ -57,6 +68,6 @@ internal static class ListDefinitions
 
         var total = await query.CountAsync(ct);
         var items = await paging.Apply(query).ToListAsync(ct);
-        return Results.Ok(new PagedList<DefinitionSummary>(items.Select(DefinitionSummary.From).ToList(), total));
+        return Results.Ok(new LinkedPagedList<DefinitionSummary>(items.Select(DefinitionSummary.From).ToList(), total, DefinitionLinks.ForList()));
     }
 }

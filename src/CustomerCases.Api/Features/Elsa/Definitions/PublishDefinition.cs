@@ -6,21 +6,27 @@ namespace CustomerCases.Api.Features.Elsa.Definitions;
 
 /// <summary>
 /// POST /elsa/api/workflow-definitions/{definitionId}/publish — validates the latest version and publishes it (the
-/// previous published version is retracted, triggers re-indexed); 400 with every error otherwise.
+/// previous published version is retracted, triggers re-indexed); 400 with every error otherwise. Answers Elsa's
+/// <c>{workflowDefinition, alreadyPublished, consumingWorkflowCount}</c>.
 /// POST .../retract — the published version stops starting and running new instances; running ones keep going.
 /// </summary>
 internal static class PublishDefinition
 {
     public static async Task<IResult> PublishAsync(string definitionId, [AsParameters] WorkflowWrite write, WorkflowDefinitionStore store, CancellationToken ct)
     {
-        var outcome = await write.RunAsync(c => store.PublishAsync(definitionId, c), ct);
+        var alreadyPublished = false;
+        var outcome = await write.RunAsync(async c =>
+        {
+            alreadyPublished = (await store.FindAsync(definitionId, "Latest", c))?.IsPublished == true;
+            return await store.PublishAsync(definitionId, c);
+        }, ct);
         if (outcome is null)
         {
             return ElsaProblems.DefinitionNotFound(definitionId);
         }
 
         return outcome.Published
-            ? StoredJson.Ok(outcome.Record.Json)
+            ? StoredJson.Saved(outcome.Record.Json, alreadyPublished)
             : ElsaProblems.Invalid(definitionId, outcome.Record.Version, outcome.Report);
     }
 

@@ -6,7 +6,8 @@ namespace CustomerCases.Api.Features.Elsa.Definitions;
 
 /// <summary>
 /// POST /elsa/api/workflow-definitions <c>{model, publish}</c> — Studio's Save and Publish buttons. A new definition
-/// answers 201; saving over the published version makes the next version a draft; publish validates first.
+/// answers 201; saving over the published version makes the next version a draft; publish validates first. The answer
+/// is Elsa's <c>{workflowDefinition, alreadyPublished, consumingWorkflowCount}</c> (Studio reopens what it gets).
 /// </summary>
 internal static class SaveDefinition
 {
@@ -19,6 +20,7 @@ internal static class SaveDefinition
             return ElsaProblems.BadRequest("model", "is required: the workflow definition model (Elsa 3 JSON).");
         }
 
-        return await DefinitionSaving.SaveAsync(write, store, request.Model.ToJsonString(), "api", request.Publish ?? false, ct);
+        request.Model.Remove("links"); // what the designer may do is ours to answer, not part of the workflow
+        return await DefinitionSaving.SaveAsync(write, store, request.Model.ToJsonString(), "api", request.Publish ?? false, ct, wrapped: true);
     }
 }

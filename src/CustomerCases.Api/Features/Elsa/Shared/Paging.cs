@@ -22,3 +22,6 @@ internal sealed record ItemList<T>(IReadOnlyList<T> Items)
 {
     public int Count => Items.Count;
 }
+
+/// <summary>Elsa's paged list with the list's links: <c>{items, totalCount, links}</c>.</summary>
+internal sealed record LinkedPagedList<T>(IReadOnlyList<T> Items, int TotalCount, System.Text.Json.Nodes.JsonArray Links);
