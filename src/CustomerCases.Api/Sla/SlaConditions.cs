@@ -61,12 +61,30 @@ internal sealed class SlaConditions
                 (t_lastSnapshot, t_lastEngine) = (caseSnapshot, engine);
             }
 
-            return TypeConverter.ToBoolean(engine.Evaluate(prepared!.Value));
+            return TypeConverter.ToBoolean(EvaluateOnceMoreIfStarved(engine, prepared!.Value));
         }
         catch (Exception ex) when (ex is JavaScriptException or ExecutionCanceledException or TimeoutException
                                        or StatementsCountOverflowException or MemoryLimitExceededException or RecursionDepthOverflowException)
         {
             throw new SlaConditionException(condition, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// The wall-clock limit is only a backstop (the statement limit stops loops deterministically), so a timeout means
+    /// this process was starved — cold JIT on busy cores — not that the condition is bad. A condition is a pure function
+    /// of the frozen snapshot, so it is run once more before the timeout counts. Without this the startup validation
+    /// (SlaConditionLint) reported `case.priority == 'Urgent'` as failing and the service refused to start at load ≈ 40.
+    /// </summary>
+    private static JsValue EvaluateOnceMoreIfStarved(Engine engine, Prepared<Script> script)
+    {
+        try
+        {
+            return engine.Evaluate(script);
+        }
+        catch (TimeoutException)
+        {
+            return engine.Evaluate(script);
         }
     }
 
