@@ -12,11 +12,14 @@ namespace CustomerCases.Benchmarks.Resume;
 /// bookmark; the measured request is <c>POST /elsa/api/events/bench-resume/trigger {correlationId: caseId}</c>:
 /// bookmark lookup by stimulus hash and correlation id → resume → internal note → end → one commit → 200.
 /// </summary>
-public sealed class EventResumeWorkload(BenchService service) : IResumeWorkload
+public sealed class EventResumeWorkload(ServiceRef current) : IResumeWorkload
 {
     private readonly ConcurrentQueue<Guid> _pool = new();
     private long _exhausted;
     private long _notResumed;
+    private Guid? _template;
+
+    private BenchService Service => current.Service;
 
     public string Name => "event-resume";
 
@@ -31,6 +34,22 @@ public sealed class EventResumeWorkload(BenchService service) : IResumeWorkload
 
     public Task PrepareAsync(CancellationToken ct) => Task.CompletedTask;
 
+    public async Task<Guid> PrepareTemplateAsync(CancellationToken ct)
+    {
+        _template = await Service.CreateCaseAsync(0, ct);
+        return _template.Value;
+    }
+
+    public void AddClones(int copies)
+    {
+        var template = _template ?? throw new InvalidOperationException("no template");
+        _pool.Enqueue(template);
+        for (var copy = 0; copy < copies; copy++)
+        {
+            _pool.Enqueue(Soak.BulkCloner.CloneId(template, copy));
+        }
+    }
+
     /// <summary>Adds a case created elsewhere (e.g. by a measured intake phase) whose workflow waits for the event.</summary>
     public void Offer(Guid caseId) => _pool.Enqueue(caseId);
 
@@ -38,7 +57,7 @@ public sealed class EventResumeWorkload(BenchService service) : IResumeWorkload
     {
         while (_pool.Count < wanted)
         {
-            foreach (var id in await service.CreateCasesAsync(Math.Min(wanted - _pool.Count, 1000), parallel: 16, ct))
+            foreach (var id in await Service.CreateCasesAsync(Math.Min(wanted - _pool.Count, 1000), parallel: 16, ct))
             {
                 _pool.Enqueue(id);
             }
@@ -47,10 +66,10 @@ public sealed class EventResumeWorkload(BenchService service) : IResumeWorkload
 
     public LoadTarget Target()
     {
-        var authorization = new AuthenticationHeaderValue("ApiKey", service.Process.ApiKey);
-        var trigger = new Uri(service.BaseAddress, $"/elsa/api/events/{BenchWorkflows.ResumeEvent}/trigger");
+        var authorization = new AuthenticationHeaderValue("ApiKey", Service.Process.ApiKey);
+        var trigger = new Uri(Service.BaseAddress, $"/elsa/api/events/{BenchWorkflows.ResumeEvent}/trigger");
         // An event nobody waits for would be queued (200): an empty pool sends a blank event name instead (400).
-        var refused = new Uri(service.BaseAddress, "/elsa/api/events/%20/trigger");
+        var refused = new Uri(Service.BaseAddress, "/elsa/api/events/%20/trigger");
         return new LoadTarget("service POST /elsa/api/events/{name}/trigger", HttpStatusCode.OK, _ =>
         {
             Uri uri;
@@ -69,7 +88,7 @@ public sealed class EventResumeWorkload(BenchService service) : IResumeWorkload
             var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             request.Headers.Authorization = authorization;
             return request;
-        }, service.Process.ProcessId, Observe: response =>
+        }, Service.Process.ProcessId, Observe: response =>
         {
             // The body is already buffered; an empty resumed list means the event only got queued.
             var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();

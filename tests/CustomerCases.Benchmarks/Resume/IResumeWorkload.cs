@@ -27,6 +27,15 @@ public interface IResumeWorkload
     /// <summary>One-time setup (queues, agents) before the first top-up.</summary>
     Task PrepareAsync(CancellationToken ct);
 
+    /// <summary>
+    /// Sets up the service (queues, agents) and makes one waiting case through the API, ready to be cloned by
+    /// <see cref="Soak.BulkCloner"/>; returns the case id.
+    /// </summary>
+    Task<Guid> PrepareTemplateAsync(CancellationToken ct);
+
+    /// <summary>Adds the template and its <paramref name="copies"/> clones (ids from <see cref="Soak.BulkCloner.CloneId"/>) to the pool.</summary>
+    void AddClones(int copies);
+
     /// <summary>Seeds through the API (not timed) until at least <paramref name="wanted"/> items wait.</summary>
     Task TopUpAsync(int wanted, CancellationToken ct);
 

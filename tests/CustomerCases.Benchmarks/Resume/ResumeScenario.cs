@@ -24,21 +24,29 @@ public static class ResumeScenario
         ScenarioRun.RunAsync("event-resume", args, (o, w, ct) => RunAsync(o, w, BenchWorkflows.EventThenNote(), s => new EventResumeWorkload(s), ct));
 
     private static async Task<int> RunAsync(ScenarioOptions options, string work, (string, string) definition,
-        Func<BenchService, IResumeWorkload> create, CancellationToken ct)
+        Func<ServiceRef, IResumeWorkload> create, CancellationToken ct)
     {
         var facts = RunFacts.Collect(TimeProvider.System);
         var loadAtStart = ScenarioRun.LoadAverage();
         await using var baseline = await BaselineServer.StartAsync(work, SqliteDatabaseSettings.Default, ct);
-        await using var service = await BenchService.StartAsync(work, BenchWorkflows.WriteFolder(work, "workflows", definition), ct);
-        var workload = create(service);
+        var definitions = BenchWorkflows.WriteFolder(work, "workflows", definition);
+        await using var current = new ServiceRef(await BenchService.StartAsync(work, definitions, ct));
+        var workload = create(current);
+
+        // The pool of waiting instances: one made through the API, cloned in bulk while the service is stopped (seeding
+        // thousands through the API took minutes on the busy machine), then the service restarted on that database.
+        var seeding = System.Diagnostics.Stopwatch.StartNew();
+        var template = await workload.PrepareTemplateAsync(ct);
+        var database = current.Service.Process.DatabasePath;
+        await current.Service.DisposeAsync();
+        var cloned = Soak.BulkCloner.Clone(database, template, options.Pool - 1, TimeSpan.FromMinutes(10), ScenarioRun.Say);
+        workload.AddClones(cloned.Cases);
+        current.Service = await BenchService.StartAsync(work, definitions, ct);
+        var service = current.Service;
         using var client = new LoadClient(options.Connections, TimeSpan.FromSeconds(30));
         var baselineTarget = IntakeRequests.Baseline(baseline);
         var target = workload.Target();
-
-        var seeding = System.Diagnostics.Stopwatch.StartNew();
-        await workload.PrepareAsync(ct);
-        await workload.TopUpAsync(options.Connections * 4, ct);
-        ScenarioRun.Say(string.Create(CultureInfo.InvariantCulture, $"seeded {workload.Available} in {seeding.Elapsed.TotalSeconds:0.0} s ({workload.Available / seeding.Elapsed.TotalSeconds:0} per s through the API)"));
+        ScenarioRun.Say(string.Create(CultureInfo.InvariantCulture, $"pool: {workload.Available} waiting ({cloned.Rows} rows cloned in {cloned.Seconds:0.0} s), service restarted; {seeding.Elapsed.TotalSeconds:0} s so far"));
         await Probe.EnsureWorksAsync(baselineTarget, null, ct);
         await Probe.EnsureWorksAsync(target, service.Process.OutputTail, ct);
 

@@ -13,7 +13,7 @@ namespace CustomerCases.Benchmarks.Resume;
 /// Idempotency-Key, as clients send it): complete → resume on Done → internal note on the case → new Event bookmark →
 /// one commit → 200.
 /// </summary>
-public sealed class TaskCompletionWorkload(BenchService service) : IResumeWorkload
+public sealed class TaskCompletionWorkload(ServiceRef current) : IResumeWorkload
 {
     /// <summary>The most tasks one agent may hold (the API's capacity limit); more agents are created as needed.</summary>
     private const int AgentCapacity = 1000;
@@ -22,6 +22,9 @@ public sealed class TaskCompletionWorkload(BenchService service) : IResumeWorklo
     private readonly ConcurrentQueue<(Guid TaskId, AuthenticationHeaderValue Agent)> _pool = new();
     private readonly List<(AuthenticationHeaderValue Key, int Held)> _agents = [];
     private long _exhausted;
+    private (Guid TaskId, AuthenticationHeaderValue Agent)? _template;
+
+    private BenchService Service => current.Service;
 
     public string Name => "complete-task";
 
@@ -34,20 +37,42 @@ public sealed class TaskCompletionWorkload(BenchService service) : IResumeWorklo
 
     public long NotResumed => 0; // 200 means the workflow was resumed; otherwise the service answers 409
 
-    public Task PrepareAsync(CancellationToken ct) => service.CreateQueueAsync(BenchWorkflows.TaskQueue, "Pull", ct);
+    public Task PrepareAsync(CancellationToken ct) => Service.CreateQueueAsync(BenchWorkflows.TaskQueue, "Pull", ct);
+
+    public async Task<Guid> PrepareTemplateAsync(CancellationToken ct)
+    {
+        await PrepareAsync(ct);
+        var caseId = await Service.CreateCaseAsync(0, ct);
+        var task = (await Service.QueuedTaskIdsAsync(BenchWorkflows.TaskQueue, ct)).Single();
+        var holder = (await HoldersAsync(1, ct))[0];
+        await Service.ClaimAsync(task, holder.Parameter!, ct);
+        _template = (task, holder);
+        return caseId;
+    }
+
+    /// <summary>Clones of a claimed task are held by the same agent (beyond his capacity: capacity is checked when claiming, not when completing).</summary>
+    public void AddClones(int copies)
+    {
+        var (task, agent) = _template ?? throw new InvalidOperationException("no template");
+        _pool.Enqueue((task, agent));
+        for (var copy = 0; copy < copies; copy++)
+        {
+            _pool.Enqueue((Soak.BulkCloner.CloneId(task, copy), agent));
+        }
+    }
 
     public async Task TopUpAsync(int wanted, CancellationToken ct)
     {
         while (_pool.Count < wanted)
         {
-            await service.CreateCasesAsync(Math.Min(wanted - _pool.Count, 500), parallel: 16, ct);
+            await Service.CreateCasesAsync(Math.Min(wanted - _pool.Count, 500), parallel: 16, ct);
             List<Guid> queued;
-            while ((queued = await service.QueuedTaskIdsAsync(BenchWorkflows.TaskQueue, ct)).Count > 0)
+            while ((queued = await Service.QueuedTaskIdsAsync(BenchWorkflows.TaskQueue, ct)).Count > 0)
             {
                 var holders = await HoldersAsync(queued.Count, ct);
                 await Parallel.ForEachAsync(queued.Zip(holders), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (pair, c) =>
                 {
-                    await service.ClaimAsync(pair.First, pair.Second.Parameter!, c);
+                    await Service.ClaimAsync(pair.First, pair.Second.Parameter!, c);
                     _pool.Enqueue((pair.First, pair.Second));
                 });
             }
@@ -63,7 +88,7 @@ public sealed class TaskCompletionWorkload(BenchService service) : IResumeWorklo
             var index = _agents.FindIndex(a => a.Held < AgentCapacity);
             if (index < 0)
             {
-                var key = await service.CreateAgentAsync($"bench-agent-{_agents.Count + 1}", BenchWorkflows.TaskQueue, AgentCapacity, ct);
+                var key = await Service.CreateAgentAsync($"bench-agent-{_agents.Count + 1}", BenchWorkflows.TaskQueue, AgentCapacity, ct);
                 _agents.Add((new AuthenticationHeaderValue("ApiKey", key), 0));
                 index = _agents.Count - 1;
             }
@@ -77,7 +102,7 @@ public sealed class TaskCompletionWorkload(BenchService service) : IResumeWorklo
 
     public LoadTarget Target()
     {
-        var admin = new AuthenticationHeaderValue("ApiKey", service.Process.ApiKey);
+        var admin = new AuthenticationHeaderValue("ApiKey", Service.Process.ApiKey);
         return new LoadTarget("service POST /api/tasks/{id}/complete", HttpStatusCode.OK, _ =>
         {
             if (!_pool.TryDequeue(out var item))
@@ -86,13 +111,13 @@ public sealed class TaskCompletionWorkload(BenchService service) : IResumeWorklo
                 Interlocked.Increment(ref _exhausted);
                 item = (Guid.Empty, admin);
             }
-            var request = new HttpRequestMessage(HttpMethod.Post, new Uri(service.BaseAddress, $"/api/tasks/{item.TaskId}/complete"))
+            var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Service.BaseAddress, $"/api/tasks/{item.TaskId}/complete"))
             {
                 Content = new ByteArrayContent(Body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
             };
             request.Headers.Authorization = item.Agent;
             request.Headers.Add("Idempotency-Key", $"bench-{item.TaskId:N}");
             return request;
-        }, service.Process.ProcessId);
+        }, Service.Process.ProcessId);
     }
 }

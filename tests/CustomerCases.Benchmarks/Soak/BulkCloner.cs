@@ -41,6 +41,14 @@ public static class BulkCloner
         {
             var batch = Math.Min(CasesPerTransaction, copies - done);
             using var transaction = connection.BeginTransaction();
+            using (var defer = connection.CreateCommand())
+            {
+                // Tables are filled in name order (CaseHistory before Cases): foreign keys are checked at commit instead,
+                // which also proves every clone complete and consistent.
+                defer.Transaction = transaction;
+                defer.CommandText = "PRAGMA defer_foreign_keys = ON";
+                defer.ExecuteNonQuery();
+            }
             var inserts = tables.Select(t => t.PrepareInsert(connection, transaction)).ToList();
             try
             {
@@ -258,7 +266,7 @@ public static class BulkCloner
         [id.ToString("D").ToUpperInvariant(), id.ToString("D"), id.ToString("N"), id.ToString("N").ToUpperInvariant()];
 
     /// <summary>A new id per (template id, copy): the template id's first 8 bytes, then the copy number, so clones never collide.</summary>
-    private static Guid CloneId(Guid template, int copy)
+    public static Guid CloneId(Guid template, int copy)
     {
         Span<byte> bytes = stackalloc byte[16];
         template.TryWriteBytes(bytes);

@@ -164,7 +164,7 @@ public static class SoakGrowthScenario
         var restart = Stopwatch.StartNew();
         side.Service = await BenchService.StartAsync(folder, definitions, ct);
         side.RestartMs = restart.Elapsed.TotalMilliseconds;
-        side.Resume = new EventResumeWorkload(side.Service);
+        side.Resume = new EventResumeWorkload(new ServiceRef(side.Service));
         var resume = side.Resume;
         var uri = new Uri(side.Service.BaseAddress, "/api/cases");
         var authorization = new AuthenticationHeaderValue("ApiKey", side.Service.Process.ApiKey);

@@ -18,12 +18,13 @@ public sealed record ScenarioOptions(
     int SmallRows = 10_000,
     int SeedSeconds = 240,
     int Runs = 5,
+    int Pool = 20_000,
     bool Smoke = false,
     string? OutPath = null)
 {
     public const string Usage =
         "[--seconds <measure, 10>] [--warmup <3>] [--initial-warmup <cap s, 60>] [--repetitions <3>] [--connections <32>] [--rate <open-loop req/s, 100>] " +
-        "[--rows <soak: large side, 1000000>] [--small-rows <soak: small side, 10000>] [--seed-seconds <soak: bulk-seeding budget, 240>] [--runs <cold-start: 5>] [--smoke] [--out <file.json>]";
+        "[--rows <soak: large side, 1000000>] [--small-rows <soak: small side, 10000>] [--seed-seconds <soak: bulk-seeding budget, 240>] [--runs <cold-start: 5>] [--pool <resume scenarios: waiting instances cloned up front, 20000>] [--smoke] [--out <file.json>]";
 
     public TimeSpan Measure => TimeSpan.FromSeconds(MeasureSeconds);
     public TimeSpan Warmup => TimeSpan.FromSeconds(WarmupSeconds);
@@ -46,10 +47,11 @@ public sealed record ScenarioOptions(
                 "--small-rows" => options with { SmallRows = Positive(args, ref i) },
                 "--seed-seconds" => options with { SeedSeconds = Positive(args, ref i) },
                 "--runs" => options with { Runs = Positive(args, ref i) },
+                "--pool" => options with { Pool = Positive(args, ref i) },
                 "--smoke" => options with
                 {
                     Smoke = true, Repetitions = 1, MeasureSeconds = 2, WarmupSeconds = 1, InitialWarmupSeconds = 5,
-                    Connections = 8, Rate = 20, Rows = 2_000, SmallRows = 200, SeedSeconds = 20, Runs = 1,
+                    Connections = 8, Rate = 20, Rows = 2_000, SmallRows = 200, SeedSeconds = 20, Runs = 1, Pool = 300,
                 },
                 "--out" => options with { OutPath = Value(args, ref i) },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),

@@ -35,7 +35,7 @@ public static class ScenarioRun
             Console.Error.WriteLine($"{scenario}: cancelled");
             return 130;
         }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or HttpRequestException or ServerExitedException)
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or HttpRequestException or ServerExitedException or Microsoft.Data.Sqlite.SqliteException)
         {
             Console.Error.WriteLine($"{scenario}: failed: {e.Message}");
             return 1;
