@@ -138,13 +138,15 @@ public static class ResumeScenario
     {
         var valid = repetitions.Where(r => !r.Failed).ToList();
         var quiet = valid.Where(r => !r.Pressure.Disturbed).ToList();
-        var used = quiet.Count > 0 ? quiet : valid;
+        // Overload at the open-loop rate (timeouts) is a result, not a broken run: with no valid repetition, use them all.
+        var used = quiet.Count > 0 ? quiet : valid.Count > 0 ? valid : repetitions;
         Spread Of(Func<ResumeRepetition, double> pick) => Spread.Of(used.Select(pick));
 
         var ratio = Of(r => r.ThroughputRatio);
-        var p50 = Of(r => r.ServiceOpen.P50Ms);
-        var p99 = Of(r => r.ServiceOpen.P99Ms);
-        var p99Ratio = Of(r => r.P99Ratio);
+        // Percentiles of the successes alone would flatter a phase where most requests timed out: such a phase counts as ∞.
+        var p50 = Of(r => ScenarioRun.Failed(r.ServiceOpen) ? double.PositiveInfinity : r.ServiceOpen.P50Ms);
+        var p99 = Of(r => ScenarioRun.Failed(r.ServiceOpen) ? double.PositiveInfinity : r.ServiceOpen.P99Ms);
+        var p99Ratio = Of(r => ScenarioRun.Failed(r.ServiceOpen) ? double.PositiveInfinity : r.P99Ratio);
         var rate = options.Rate.ToString("0", CultureInfo.InvariantCulture);
         var goal = workload.Name == "complete-task" ? "G3" : "G3/G9 (event)";
         Goal[] goals =
