@@ -9,6 +9,11 @@ internal static class ScenarioCatalog
         ["sla-intake"] = Sla.SlaIntakeScenario.RunAsync,
         ["triage"] = Triage.TriageScenario.RunAsync,
         ["engine"] = Engine.EngineScenario.RunAsync,
+        ["engine-durable"] = Durable.EngineDurableScenario.RunAsync,
+        ["complete-task"] = Resume.ResumeScenario.CompleteTaskAsync,
+        ["event-resume"] = Resume.ResumeScenario.EventResumeAsync,
+        ["soak-growth"] = Soak.SoakGrowthScenario.RunAsync,
+        ["cold-start"] = ColdStart.ColdStartScenario.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

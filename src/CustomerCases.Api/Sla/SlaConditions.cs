@@ -16,6 +16,9 @@ namespace CustomerCases.Api.Sla;
 internal sealed class SlaConditions
 {
     private const string CaseVariable = "__case";
+
+    /// <summary>How many wall-clock timeouts in a row a condition gets before it counts as failing (see <see cref="Evaluate"/>).</summary>
+    private const int StarvedAttempts = 3;
     private readonly ConcurrentDictionary<string, Prepared<Script>> _scripts = new(StringComparer.Ordinal);
     private readonly ThreadLocal<Engine> _engine = new(CreateEngine);
 
@@ -49,24 +52,40 @@ internal sealed class SlaConditions
             throw new SlaConditionException(condition, error);
         }
 
-        var engine = _engine.Value!;
-        try
+        // The wall-clock limit is only a backstop (the statement limit stops loops deterministically), so a timeout means
+        // this process was starved — cold JIT on busy cores — not that the condition is bad. A condition is a pure
+        // function of the frozen snapshot, so it is run again before the timeout counts. Without this the startup lint
+        // (SlaConditionLint) reported `case.priority == 'Urgent'` as failing and the service refused to start at load ≈ 40–50.
+        for (var attempt = 1; ; attempt++)
         {
-            // Policies are tried in order against one snapshot: parse it into the engine once, not once per policy.
-            if (!ReferenceEquals(t_lastSnapshot, caseSnapshot) || !ReferenceEquals(t_lastEngine, engine))
+            try
             {
-                // Frozen, so a condition cannot change what the next policy's condition sees.
-                engine.SetValue(CaseVariable, FrozenJsValues.From(engine, caseSnapshot));
-                (t_lastSnapshot, t_lastEngine) = (caseSnapshot, engine);
+                return EvaluateOnce(prepared!.Value, caseSnapshot);
             }
+            catch (TimeoutException) when (attempt < StarvedAttempts)
+            {
+                t_lastSnapshot = null; // the snapshot may not have been set completely
+            }
+            catch (Exception ex) when (ex is JavaScriptException or ExecutionCanceledException or TimeoutException
+                                           or StatementsCountOverflowException or MemoryLimitExceededException or RecursionDepthOverflowException)
+            {
+                throw new SlaConditionException(condition, ex.Message);
+            }
+        }
+    }
 
-            return TypeConverter.ToBoolean(engine.Evaluate(prepared!.Value));
-        }
-        catch (Exception ex) when (ex is JavaScriptException or ExecutionCanceledException or TimeoutException
-                                       or StatementsCountOverflowException or MemoryLimitExceededException or RecursionDepthOverflowException)
+    private bool EvaluateOnce(Prepared<Script> script, JsonObject caseSnapshot)
+    {
+        var engine = _engine.Value!;
+        // Policies are tried in order against one snapshot: parse it into the engine once, not once per policy.
+        if (!ReferenceEquals(t_lastSnapshot, caseSnapshot) || !ReferenceEquals(t_lastEngine, engine))
         {
-            throw new SlaConditionException(condition, ex.Message);
+            // Frozen, so a condition cannot change what the next policy's condition sees.
+            engine.SetValue(CaseVariable, FrozenJsValues.From(engine, caseSnapshot));
+            (t_lastSnapshot, t_lastEngine) = (caseSnapshot, engine);
         }
+
+        return TypeConverter.ToBoolean(engine.Evaluate(script));
     }
 
     private static Engine CreateEngine()

@@ -13,12 +13,13 @@ public sealed class ServiceProcess : IRunningServer
     private readonly Process _process;
     private readonly Queue<string> _outputTail = new();
 
-    private ServiceProcess(Process process, Uri baseAddress, string apiKey, string databasePath)
+    private ServiceProcess(Process process, Uri baseAddress, string apiKey, string databasePath, long startedTimestamp)
     {
         _process = process;
         BaseAddress = baseAddress;
         ApiKey = apiKey;
         DatabasePath = databasePath;
+        StartedTimestamp = startedTimestamp;
     }
 
     public Uri BaseAddress { get; }
@@ -26,14 +27,19 @@ public sealed class ServiceProcess : IRunningServer
     public string DatabasePath { get; }
     public int? ProcessId => _process.Id;
 
+    /// <summary><see cref="Stopwatch.GetTimestamp"/> just before the process was started (cold-start measurements count from here).</summary>
+    public long StartedTimestamp { get; }
+
     /// <summary>The real service: CustomerCases.Api.dll with no extra arguments.</summary>
     public static ServiceCommand RealService { get; } = new("CustomerCases.Api.dll", []);
 
     /// <summary>Starts the service and waits until <c>GET /health/ready</c> answers 200.</summary>
     /// <param name="command">Which dll to run; <see cref="RealService"/> except in the harness self-test.</param>
     /// <param name="extraEnvironment">Overrides for later scenarios (e.g. stubbed classifier, Postgres).</param>
+    /// <param name="waitUntilReady">False returns right after the process started (cold-start probes do their own waiting).</param>
     public static async Task<ServiceProcess> StartAsync(
-        string workDirectory, ServiceCommand command, IReadOnlyDictionary<string, string>? extraEnvironment, TimeSpan readyTimeout, CancellationToken ct)
+        string workDirectory, ServiceCommand command, IReadOnlyDictionary<string, string>? extraEnvironment, TimeSpan readyTimeout, CancellationToken ct,
+        bool waitUntilReady = true)
     {
         var appDirectory = AppContext.BaseDirectory;
         var dll = Path.Combine(appDirectory, command.Dll);
@@ -71,13 +77,19 @@ public sealed class ServiceProcess : IRunningServer
             startInfo.Environment[key] = value;
         }
 
+        var started = Stopwatch.GetTimestamp();
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("could not start dotnet");
         ChildProcesses.Track(process);
-        var service = new ServiceProcess(process, baseAddress, apiKey, databasePath);
+        var service = new ServiceProcess(process, baseAddress, apiKey, databasePath, started);
         process.OutputDataReceived += (_, e) => service.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+
+        if (!waitUntilReady)
+        {
+            return service;
+        }
 
         try
         {

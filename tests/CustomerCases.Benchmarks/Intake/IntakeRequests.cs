@@ -75,12 +75,15 @@ internal static class IntakeRequests
         return new LoadTarget("B-insert POST /_perf/insert", HttpStatusCode.Created, n => Post(uri, n), baseline.ProcessId);
     }
 
-    private static HttpRequestMessage Post(Uri uri, long n)
+    /// <summary>The n-th intake body as JSON content (other scenarios seed cases with the same bodies).</summary>
+    public static ByteArrayContent Content(long n)
     {
         var content = new ByteArrayContent(Bodies[n % DistinctBodies]);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
+        return content;
     }
+
+    private static HttpRequestMessage Post(Uri uri, long n) => new(HttpMethod.Post, uri) { Content = Content(n) };
 
     private static byte[][] BuildBodies()
     {

@@ -159,7 +159,12 @@ public sealed class LoadClient : IDisposable
         {
             using var request = target.CreateRequest(n);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
-            return response.StatusCode == target.ExpectedStatus ? null : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (response.StatusCode != target.ExpectedStatus)
+            {
+                return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            target.Observe?.Invoke(response);
+            return null;
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {

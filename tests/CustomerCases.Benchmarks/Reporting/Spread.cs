@@ -5,7 +5,7 @@ public sealed record Spread(double Median, double Min, double Max)
 {
     public static Spread Of(IEnumerable<double> values)
     {
-        var sorted = values.Where(double.IsFinite).Order().ToArray();
+        var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray(); // ∞ stays: a phase that timed out is worse than any number
         if (sorted.Length == 0)
         {
             return new Spread(double.NaN, double.NaN, double.NaN);
