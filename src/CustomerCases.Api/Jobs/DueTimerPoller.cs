@@ -15,8 +15,11 @@ internal sealed partial class DueTimerPoller(IServiceScopeFactory scopes, IEnume
     /// <summary>Rows fired per table and pass; at four passes a second that is far above any timer rate we target.</summary>
     private const int BatchSize = 500;
 
-    /// <summary>A row attempted without being fired (a failure, or a job that declined it) is left to Hangfire's retries for this long.</summary>
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// A row attempted without being fired (a lost race on the case, a failure, a job that declined it) is tried again
+    /// after this long, so a row that stays due cannot make every pass spin on it.
+    /// </summary>
+    internal static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
 
     private readonly Dictionary<Guid, DateTimeOffset> _attempted = [];
     private readonly SemaphoreSlim _onePass = new(1, 1);
@@ -56,7 +59,7 @@ internal sealed partial class DueTimerPoller(IServiceScopeFactory scopes, IEnume
         return handed;
     }
 
-    /// <summary>Drops rows attempted within <see cref="RetryAfter"/>, so a row that stays due after its job ran cannot make every pass spin on it.</summary>
+    /// <summary>Drops rows attempted within <see cref="RetryAfter"/>.</summary>
     private List<Guid> Fresh(List<Guid> due, DateTimeOffset now)
     {
         foreach (var stale in _attempted.Where(a => a.Value <= now).Select(a => a.Key).ToList())
@@ -82,12 +85,12 @@ internal sealed partial class DueTimerPoller(IServiceScopeFactory scopes, IEnume
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Another node may have won the claim in a way that fails ours, or the firing failed: the row stays
-            // unfired, and its Hangfire wake-up (after the backstop delay, with retries) fires it.
+            // Another node changed the same case first (optimistic concurrency), or the firing failed: the row stays
+            // unfired; the next pass after RetryAfter, or its Hangfire wake-up, tries again.
             LogFiringFailed(logger, ex, table.Kind, id);
         }
     }
 
-    [LoggerMessage(EventId = 3300, Level = LogLevel.Warning, Message = "Firing {Kind} timer {TimerId} failed; its Hangfire wake-up will retry")]
+    [LoggerMessage(EventId = 3300, Level = LogLevel.Warning, Message = "Firing {Kind} timer {TimerId} failed; it will be retried")]
     private static partial void LogFiringFailed(ILogger logger, Exception exception, string kind, Guid timerId);
 }

@@ -21,8 +21,11 @@ internal sealed class JobsOptions
     /// </summary>
     public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How many due timers one node fires at once (on SQLite they queue at the write gate anyway).</summary>
-    public int TimerFiringConcurrency { get; set; } = 2;
+    /// <summary>
+    /// How many due timers one node fires at once. One by default: on SQLite firings queue at the write gate anyway, and
+    /// two timers of one case fired together would conflict on the case's version (the loser is retried).
+    /// </summary>
+    public int TimerFiringConcurrency { get; set; } = 1;
 
     /// <summary>
     /// With the poller on, each timer's Hangfire wake-up is set this long after its due time: a backstop that normally
