@@ -54,8 +54,10 @@ internal sealed class InProcessService : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync(CancellationToken ct)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        for (var attempt = 0; ; attempt++)
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(2); // a cold start on a busy 2-core machine (starter model training) is slow
+        var last = "no answer";
+        while (DateTimeOffset.UtcNow < deadline)
         {
             try
             {
@@ -64,18 +66,22 @@ internal sealed class InProcessService : IAsyncDisposable
                 {
                     return;
                 }
-            }
-            catch (HttpRequestException) when (attempt < 300)
-            {
-            }
 
-            if (attempt >= 300)
+                last = $"HTTP {(int)response.StatusCode}";
+            }
+            catch (HttpRequestException e)
             {
-                throw new TimeoutException("the in-process service did not become ready within a minute");
+                last = e.Message;
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                last = "timeout";
             }
 
             await Task.Delay(200, ct);
         }
+
+        throw new TimeoutException($"the in-process service was not ready after 2 minutes ({last})");
     }
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();

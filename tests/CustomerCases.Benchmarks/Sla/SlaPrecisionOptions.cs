@@ -18,7 +18,7 @@ public sealed record SlaPrecisionOptions(
     string? OutPath = null)
 {
     public const string Usage =
-        "sla-precision [--timers <pending, 10000>] [--due-per-second <50>] [--seconds <window, 30>] [--lead <s to seed before the window, 20>] " +
+        "sla-precision [--timers <pending, 10000>] [--due-per-second <50>] [--seconds <window, 30>] [--lead <minimum s between seeding and the window, 20>] " +
         "[--drain <s after the window, 5>] [--intake-fraction <of the measured maximum, 0.5>] [--intake-seconds <10>] [--connections <16>] " +
         "[--hangfire-only] [--smoke] [--out <file.json>]";
 

@@ -50,11 +50,15 @@ internal static class SlaPrecisionScenario
             TimeSpan.FromSeconds(options.IntakeMeasureSeconds), ct);
         var rate = Math.Max(1, maximum.ThroughputPerSecond * options.IntakeFraction);
 
-        var windowStart = time.GetUtcNow().AddSeconds(options.LeadSeconds);
+        Console.WriteLine($"intake maximum {maximum.ThroughputPerSecond:F0}/s; seeding {options.PendingTimers} pending timers, {options.WindowTimers} of them due in the window…");
+        var pendingOutsideWindow = options.PendingTimers - (options.WindowTimers * SlaTimerSeeder.TimersPerCase);
+        var casesPerSecond = await SlaTimerSeeder.SeedFillersAsync(service.Services, pendingOutsideWindow, atLeastCases: 50, ct);
+        // The window opens once its own cases are written: their seeding time at the rate just measured, with room to spare.
+        var lead = Math.Max(options.LeadSeconds, (1.5 * options.WindowTimers / casesPerSecond) + 3);
+        var windowStart = time.GetUtcNow().AddSeconds(lead);
         var windowEnd = windowStart.AddSeconds(options.WindowSeconds);
         var dueTimes = Enumerable.Range(0, options.WindowTimers).Select(i => windowStart.AddSeconds(i / options.DuePerSecond)).ToList();
-        Console.WriteLine($"intake maximum {maximum.ThroughputPerSecond:F0}/s; seeding {options.PendingTimers} pending timers, {dueTimes.Count} due in the window…");
-        await SlaTimerSeeder.SeedAsync(service.Services, dueTimes, options.PendingTimers, ct);
+        await SlaTimerSeeder.SeedDueAsync(service.Services, dueTimes, ct);
         var (inWindow, pending) = await SlaTimerSeeder.CountAsync(service.Services, windowStart, windowEnd, ct);
         var slack = windowStart - time.GetUtcNow();
         Console.WriteLine($"seeded: {pending} pending, {inWindow} due in the window, which opens in {slack.TotalSeconds:F1} s; intake at {rate:F0}/s");

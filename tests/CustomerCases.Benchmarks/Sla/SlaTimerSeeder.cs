@@ -13,6 +13,8 @@ namespace CustomerCases.Benchmarks.Sla;
 /// Hangfire wake-ups) exactly as for real cases. The shipped <c>urgent-fast</c> policy (24×7, first response PT30M,
 /// warnings at 50 % and 75 %) puts each case's first warning 15 min after its creation, so a case created at
 /// <c>due − 15 min</c> has a timer due at <c>due</c>; its five other timers fall 7.5 min to 8 h later and stay pending.
+/// The fillers (cases created now, every timer 15 min or more away) are seeded first and time the seeding, so the window
+/// can open only once its own cases are surely written.
 /// </summary>
 internal static class SlaTimerSeeder
 {
@@ -20,20 +22,29 @@ internal static class SlaTimerSeeder
     public const int TimersPerCase = 6;
     private const int CasesPerTransaction = 250;
 
-    /// <summary>Seeds <paramref name="dueTimes"/> (one case each) plus cases created now until about <paramref name="pendingTimers"/> timers are pending.</summary>
-    public static async Task SeedAsync(IServiceProvider services, IReadOnlyList<DateTimeOffset> dueTimes, int pendingTimers, CancellationToken ct)
+    /// <summary>Cases created now whose timers all fall after any window (about <paramref name="pendingTimers"/> of them, at least a calibration batch); returns cases seeded per second.</summary>
+    public static async Task<double> SeedFillersAsync(IServiceProvider services, int pendingTimers, int atLeastCases, CancellationToken ct)
+    {
+        var cases = Math.Max(atLeastCases, (pendingTimers + TimersPerCase - 1) / TimersPerCase);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await SeedCasesAsync(services, Enumerable.Repeat(TimeProvider.System.GetUtcNow(), cases).ToList(), ct);
+        return cases / System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    /// <summary>One case per due time, created 15 min before it, so its first warning is due then.</summary>
+    public static Task SeedDueAsync(IServiceProvider services, IReadOnlyList<DateTimeOffset> dueTimes, CancellationToken ct) =>
+        SeedCasesAsync(services, [.. dueTimes.Select(d => d - FirstWarningAfter)], ct);
+
+    private static async Task SeedCasesAsync(IServiceProvider services, List<DateTimeOffset> createdAt, CancellationToken ct)
     {
         var now = TimeProvider.System.GetUtcNow();
-        var fillers = Math.Max(0, (pendingTimers - (dueTimes.Count * TimersPerCase) + TimersPerCase - 1) / TimersPerCase);
-        var createdAt = dueTimes.Select(d => d - FirstWarningAfter).Concat(Enumerable.Repeat(now, fillers)).ToList();
-        var batch = 0;
         foreach (var chunk in createdAt.Chunk(CasesPerTransaction))
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
             using var writer = await scope.ServiceProvider.GetRequiredService<WriteGate>().EnterAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var customer = new Customer($"sla-precision-{batch++}@example.com", "Seeded customer", null, null, now);
+            var customer = new Customer($"sla-precision-{Guid.NewGuid():N}@example.com", "Seeded customer", null, null, now);
             db.Customers.Add(customer);
             foreach (var at in chunk)
             {
