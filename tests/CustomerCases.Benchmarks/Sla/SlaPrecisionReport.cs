@@ -31,10 +31,14 @@ public sealed record SlaPrecisionReport(
             $"sla-precision ({mode}): {PendingTimers} pending timers, {TimersDueInWindow} due in {Options.WindowSeconds} s ({Options.DuePerSecond}/s); intake {IntakeRatePerSecond:F0}/s = {Options.IntakeFraction:P0} of its measured maximum {IntakeMaximumPerSecond:F0}/s (achieved {IntakeDuringWindow.ThroughputPerSecond:F0}/s, p99 {IntakeDuringWindow.P99Ms:F0} ms, errors {IntakeDuringWindow.Errors}); load1 {PressureBefore.Load1} before, {PressureMidWindow.Load1} mid-window (cpu psi {PressureMidWindow.CpuSomeAvg10} %){overran}"));
         text.AppendLine();
         var table = new MarkdownTable("lateness (ms)", "count", "early", "missing", "min", "p50", "p90", "p99", "max", "G5 target (p99 ≤ 1 s, max ≤ 2 s)");
-        foreach (var (name, s) in new[] { ("service, decision (FiredAt − due)", Fired), ("service, committed", Committed), ("B-timer (Task.Delay loop)", BTimer) })
+        foreach (var (name, s) in new[] { ("service, decision (FiredAt − due)", Fired), ("service, committed", Committed) })
         {
             table.Add(name, s.Count, s.Early, s.Missing, s.MinMs, s.P50Ms, s.P90Ms, s.P99Ms, s.MaxMs, s.MeetsTarget ? "met" : s.MeetsMust ? "must only" : "not met");
         }
+
+        // The baseline is not held to the goal: it shows what this process and machine allow (and that a bare
+        // Task.Delay, timed by a monotonic clock, can wake a millisecond or two before the wall-clock due time).
+        table.Add("B-timer (Task.Delay loop)", BTimer.Count, BTimer.Early, BTimer.Missing, BTimer.MinMs, BTimer.P50Ms, BTimer.P90Ms, BTimer.P99Ms, BTimer.MaxMs, "baseline");
 
         text.Append(table);
         return text.ToString();
