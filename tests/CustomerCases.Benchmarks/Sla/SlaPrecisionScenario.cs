@@ -56,6 +56,7 @@ internal static class SlaPrecisionScenario
         // The window opens once its own cases are written: their seeding time at the rate just measured, with room to spare.
         var lead = Math.Max(options.LeadSeconds, (1.5 * options.WindowTimers / casesPerSecond) + 3);
         var windowStart = time.GetUtcNow().AddSeconds(lead);
+        Console.WriteLine($"seeding: {casesPerSecond:F0} cases/s; the window opens in {lead:F0} s");
         var windowEnd = windowStart.AddSeconds(options.WindowSeconds);
         var dueTimes = Enumerable.Range(0, options.WindowTimers).Select(i => windowStart.AddSeconds(i / options.DuePerSecond)).ToList();
         await SlaTimerSeeder.SeedDueAsync(service.Services, dueTimes, ct);

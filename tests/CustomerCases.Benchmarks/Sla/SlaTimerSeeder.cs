@@ -20,7 +20,8 @@ internal static class SlaTimerSeeder
 {
     public static readonly TimeSpan FirstWarningAfter = TimeSpan.FromMinutes(15);
     public const int TimersPerCase = 6;
-    private const int CasesPerTransaction = 250;
+    // Small: every SaveChanges of a batch recomputes its cases, and each recomputation scans the tracked entities (cost grows with the square of the batch).
+    private const int CasesPerTransaction = 20;
 
     /// <summary>Cases created now whose timers all fall after any window (about <paramref name="pendingTimers"/> of them, at least a calibration batch); returns cases seeded per second.</summary>
     public static async Task<double> SeedFillersAsync(IServiceProvider services, int pendingTimers, int atLeastCases, CancellationToken ct)
