@@ -88,7 +88,7 @@ internal static class SlaPrecisionScenario
         var path = await ReportFiles.WriteJsonAsync(options.OutPath ?? ReportFiles.DefaultPath("sla-precision", facts.StartedUtc), report, CancellationToken.None);
         Console.WriteLine($"report: {path}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sla-precision: early={committed.Early} missing={committed.Missing} p99Ms={committed.P99Ms} maxMs={committed.MaxMs} bTimerP99Ms={bTimer.P99Ms} bTimerMaxMs={bTimer.MaxMs} goal={(committed.MeetsTarget ? "met" : committed.MeetsMust ? "must-only" : "not met")}"));
+            $"sla-precision: early={committed.Early} missing={committed.Missing} p99Ms={committed.P99Ms} maxMs={committed.MaxMs} bTimerP99Ms={bTimer.P99Ms} bTimerMaxMs={bTimer.MaxMs} goal={(committed.MeetsTarget ? "met" : committed.MeetsMust ? "must-only" : "not met")}{(pressureInWindow.Disturbed ? " (disturbed: load1 " + pressureInWindow.Load1 + " > 2 × cores; not a goal check)" : "")}"));
 
         // Smoke (CI): the harness worked and nothing is grossly wrong — no early or lost timer, p99 within twice the "must".
         return options.Smoke && (committed.Count == 0 || committed.Early > 0 || committed.Missing > 0 || committed.P99Ms > 4000) ? 1 : 0;
