@@ -7,6 +7,7 @@ internal static class ScenarioCatalog
     {
         ["intake"] = Intake.IntakeScenario.RunAsync,
         ["sla-intake"] = Sla.SlaIntakeScenario.RunAsync,
+        ["sla-precision"] = Sla.SlaPrecisionScenario.RunAsync,
         ["triage"] = Triage.TriageScenario.RunAsync,
         ["engine"] = Engine.EngineScenario.RunAsync,
         ["engine-durable"] = Durable.EngineDurableScenario.RunAsync,

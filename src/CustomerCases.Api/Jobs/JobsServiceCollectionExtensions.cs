@@ -39,7 +39,15 @@ internal static class JobsServiceCollectionExtensions
                 o.WorkerCount = options.WorkerCount;
                 o.ShutdownTimeout = TimeSpan.FromSeconds(5);
             });
+            if (options.TimerPollInterval > TimeSpan.Zero)
+            {
+                services.AddHostedService<DueTimerPollingService>();
+            }
         }
+
+        services.AddSingleton<TimerMetrics>();
+        services.AddSingleton<DueTimerPoller>();
+        services.AddSingleton<IDueTimerTable, WorkflowTimerTable>();
 
         services.AddScoped<PurgeIdempotencyRecordsJob>();
         return services;

@@ -18,7 +18,7 @@ namespace CustomerCases.Api.Sla;
 /// </summary>
 [AutomaticRetry(Attempts = 5)]
 internal sealed class FireSlaTimerJob(CustomerCasesDbContext db, WriteGate gate, SlaRecalculator recalculator, SlaTimerScheduler scheduler,
-    WorkflowRuntime runtime, WorkflowTimerScheduler workflowTimers, TimeProvider time)
+    WorkflowRuntime runtime, WorkflowTimerScheduler workflowTimers, TimerMetrics metrics, TimeProvider time)
 {
     public async Task RunAsync(Guid timerId, CancellationToken ct)
     {
@@ -77,6 +77,7 @@ internal sealed class FireSlaTimerJob(CustomerCasesDbContext db, WriteGate gate,
         await runtime.TriggerAsync(SlaStimuli.Triggered(), c.Id.ToString(), input, ct); // e.g. the shipped sla-escalation workflow
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        metrics.Fired("sla", timer.DueAt, time.GetUtcNow());
         await workflowTimers.Schedule(runtime.TakePendingTimers());
     }
 

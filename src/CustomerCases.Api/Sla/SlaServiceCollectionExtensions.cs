@@ -22,6 +22,7 @@ internal static class SlaServiceCollectionExtensions
         services.AddSingleton<SlaTransactionInterceptor>();
         services.AddScoped<SlaDefinitionStore>();
         services.AddScoped<FireSlaTimerJob>();
+        services.AddSingleton<Jobs.IDueTimerTable, SlaTimerTable>();
         services.AddScoped<SweepSlaTimersJob>();
         services.AddScoped<SlaRecomputeJob>();
         services.AddScoped<ICaseEscalationGateway, CaseEscalationGateway>();

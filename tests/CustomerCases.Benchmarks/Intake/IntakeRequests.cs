@@ -55,17 +55,19 @@ internal static class IntakeRequests
     private static readonly byte[][] Bodies = BuildBodies();
 
     /// <summary>POST /api/cases on the real service, authenticated with the bootstrap admin key.</summary>
-    public static LoadTarget Service(Hosting.ServiceProcess service)
+    public static LoadTarget Service(Hosting.ServiceProcess service) => Service(service.BaseAddress, service.ApiKey, service.ProcessId);
+
+    /// <summary>POST /api/cases on a service at <paramref name="baseAddress"/> (in this process when <paramref name="processId"/> is null).</summary>
+    public static LoadTarget Service(Uri baseAddress, string apiKey, int? processId = null)
     {
-        var uri = new Uri(service.BaseAddress, "/api/cases");
-        var apiKey = service.ApiKey;
+        var uri = new Uri(baseAddress, "/api/cases");
         var authorization = new AuthenticationHeaderValue("ApiKey", apiKey);
         return new LoadTarget("service POST /api/cases", HttpStatusCode.Created, n =>
         {
             var request = Post(uri, n);
             request.Headers.Authorization = authorization;
             return request;
-        }, service.ProcessId);
+        }, processId);
     }
 
     /// <summary>B-insert: POST /_perf/insert on the baseline server, same bodies.</summary>

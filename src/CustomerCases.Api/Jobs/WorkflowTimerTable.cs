@@ -1,0 +1,15 @@
+using CustomerCases.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCases.Api.Jobs;
+
+internal sealed class WorkflowTimerTable : IDueTimerTable
+{
+    public string Kind => "workflow";
+
+    public Task<List<Guid>> FindDueAsync(CustomerCasesDbContext db, DateTimeOffset now, int limit, CancellationToken ct) =>
+        db.WorkflowTimers.Where(t => t.FiredAt == null && t.DueAt <= now).OrderBy(t => t.DueAt).Select(t => t.Id).Take(limit).ToListAsync(ct);
+
+    public Task FireAsync(IServiceProvider services, Guid timerId, CancellationToken ct) =>
+        services.GetRequiredService<FireWorkflowTimerJob>().RunAsync(timerId, ct);
+}
