@@ -221,6 +221,26 @@ public sealed class HumanTask
         Version++;
     }
 
+    /// <summary>
+    /// The workflow waits for it again (a faulted instance was retried and its bookmark restored): a task cancelled with
+    /// the fault re-enters its queue as if new. Open or completed tasks are left alone.
+    /// </summary>
+    public void Reopen(DateTimeOffset now)
+    {
+        if (Status != HumanTaskStatus.Cancelled)
+        {
+            return;
+        }
+
+        Status = HumanTaskStatus.Queued;
+        AssigneeId = null;
+        AssignedAt = null;
+        CancelledAt = null;
+        CancelReason = null;
+        QueuedAt = now;
+        Version++;
+    }
+
     private void EnsureOpen()
     {
         switch (Status)

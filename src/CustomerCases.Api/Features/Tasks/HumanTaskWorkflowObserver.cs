@@ -22,6 +22,7 @@ internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskR
     {
         var now = time.GetUtcNow();
         var changed = await CreateRequestedTasksAsync(instance, result, now, ct);
+        changed |= await ReopenRestoredTasksAsync(result, now, ct);
         changed |= await CancelBurnedTasksAsync(instance, result, now, ct);
         changed |= await CancelTasksOfClosedCaseAsync(instance, now, ct);
         if (changed)
@@ -62,6 +63,25 @@ internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskR
         return created;
     }
 
+    /// <summary>A retried instance gets its waiting HumanTask bookmarks back without new requests: their tasks reopen.</summary>
+    private async Task<bool> ReopenRestoredTasksAsync(ExecutionResult result, DateTimeOffset now, CancellationToken ct)
+    {
+        var requested = result.Effects.TaskRequests.Select(r => r.BookmarkId).ToHashSet(StringComparer.Ordinal);
+        var restored = result.NewBookmarks.Where(b => b.Name == HumanTaskContract.BookmarkName && !requested.Contains(b.Id)).Select(b => b.Id).ToList();
+        if (restored.Count == 0)
+        {
+            return false;
+        }
+
+        var tasks = await db.HumanTasks.Where(t => restored.Contains(t.BookmarkId) && t.Status == HumanTaskStatus.Cancelled).ToListAsync(ct);
+        foreach (var task in tasks)
+        {
+            task.Reopen(now);
+        }
+
+        return tasks.Count > 0;
+    }
+
     private async Task<bool> CancelBurnedTasksAsync(WorkflowInstanceRecord instance, ExecutionResult result, DateTimeOffset now, CancellationToken ct)
     {
         var burned = result.BurnedBookmarks.Where(b => b.Name == HumanTaskContract.BookmarkName).Select(b => b.Id).ToList();
@@ -72,7 +92,12 @@ internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskR
 
         // A completed task burns its bookmark too; it is no longer open, so only abandoned tasks are cancelled.
         // Another branch won (a WaitAny join, Elsa.Finish): the run may even have finished in the same execution.
-        var reason = result.State.SubStatus == WorkflowSubStatus.Cancelled ? "workflow instance cancelled" : "the workflow went on without it";
+        var reason = result.State.SubStatus switch
+        {
+            WorkflowSubStatus.Cancelled => "workflow instance cancelled",
+            WorkflowSubStatus.Faulted => "workflow instance faulted (a retry reopens it)",
+            _ => "the workflow went on without it",
+        };
         return await CancelAsync(t => burned.Contains(t.BookmarkId), reason, now, ct);
     }
 
