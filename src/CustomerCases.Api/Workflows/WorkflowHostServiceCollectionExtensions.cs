@@ -26,6 +26,7 @@ internal static class WorkflowHostServiceCollectionExtensions
         services.AddScoped<WorkflowCaseHooks>();
         services.AddScoped<ICaseIntakeStep>(sp => sp.GetRequiredService<WorkflowCaseHooks>());
         services.AddScoped<ICaseMessageObserver>(sp => sp.GetRequiredService<WorkflowCaseHooks>());
+        services.AddScoped<ICaseChangeObserver, ClosedCaseWorkflows>();
         services.AddHttpClient<IWorkflowHttpClient, HttpWorkflowClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<WorkflowTimerScheduler>();
         services.AddScoped<FireWorkflowTimerJob>();

@@ -135,7 +135,7 @@ internal sealed partial class WorkflowRuntime(
         return bookmark is null ? null : await ResumeInstanceAsync(bookmark.InstanceId, ResumeRequest.ById(bookmarkId, input), ct);
     }
 
-    public async Task<InstanceRun?> CancelAsync(string instanceId, CancellationToken ct)
+    public async Task<InstanceRun?> CancelAsync(string instanceId, CancellationToken ct, string? reason = null)
     {
         var instance = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, ct);
         if (instance is null || instance.Status == nameof(WorkflowStatus.Finished))
@@ -144,7 +144,7 @@ internal sealed partial class WorkflowRuntime(
         }
 
         var version = await definitions.FindVersionAsync(instance.DefinitionVersionId, ct) ?? throw MissingVersion(instance);
-        var result = await engine.CancelAsync(definitions.Parse(version), WorkflowStateSerializer.Deserialize(instance.StateJson), ct);
+        var result = await engine.CancelAsync(definitions.Parse(version), WorkflowStateSerializer.Deserialize(instance.StateJson), ct, reason);
         await ApplyAsync(instance, result, time.GetUtcNow(), ct);
         return new InstanceRun(instance, result);
     }

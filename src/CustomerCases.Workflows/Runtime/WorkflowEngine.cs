@@ -41,13 +41,16 @@ public sealed class WorkflowEngine
         return execution.BuildResult(state);
     }
 
-    /// <summary>Cancels an instance: every bookmark is burned and the instance ends Finished/Cancelled.</summary>
-    public Task<ExecutionResult> CancelAsync(WorkflowDefinition definition, WorkflowState state, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Cancels an instance: every bookmark is burned and the instance ends Finished/Cancelled; the journal names the
+    /// <paramref name="reason"/> on the workflow's own Cancelled entry.
+    /// </summary>
+    public Task<ExecutionResult> CancelAsync(WorkflowDefinition definition, WorkflowState state, CancellationToken cancellationToken = default, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(state);
         var execution = new WorkflowExecution(definition, WorkflowStateSerializer.Clone(state), _services, cancellationToken);
-        execution.Cancel();
+        execution.Cancel(reason);
         return Task.FromResult(execution.BuildResult(state));
     }
 

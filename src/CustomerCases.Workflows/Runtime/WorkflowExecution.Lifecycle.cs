@@ -110,10 +110,12 @@ internal sealed partial class WorkflowExecution
     }
 
     /// <summary>Cancels the instance on behalf of the host.</summary>
-    public void Cancel()
+    public void Cancel(string? reason = null)
     {
         if (State.Status == WorkflowStatus.Finished) return;
+        var root = State.Scopes.Find(s => s.ParentScopeId is null);
         FinishWorkflow(WorkflowSubStatus.Cancelled);
+        Journal(Definition.Root.Id, "Elsa.Flowchart", null, root?.ScopeId ?? State.InstanceId, JournalEvents.Cancelled, reason ?? "cancelled");
         State.UpdatedAt = Now;
     }
 
