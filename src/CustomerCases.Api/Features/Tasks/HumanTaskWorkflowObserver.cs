@@ -16,7 +16,8 @@ namespace CustomerCases.Api.Features.Tasks;
 /// row (and is routed at once); a HumanTask bookmark that is burned without being completed (instance cancelled,
 /// another branch won, Finish) cancels its task; a case closed by the workflow cancels the case's open tasks.
 /// </summary>
-internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskRouting routing, TimeProvider time) : IWorkflowExecutionObserver
+internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskRouting routing, TimeProvider time, Jobs.OverdueTaskScheduler overdue)
+    : IWorkflowExecutionObserver
 {
     public async Task OnExecutionStagedAsync(WorkflowInstanceRecord instance, ExecutionResult result, CancellationToken ct)
     {
@@ -57,6 +58,11 @@ internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskR
                 Text(payload, "dueAt") is { } due ? DateTimeOffset.Parse(due, CultureInfo.InvariantCulture) : null,
                 Text(payload, "assignee"));
             db.HumanTasks.Add(HumanTask.Create(spec, now));
+            if (spec.DueAt is { } dueAt)
+            {
+                overdue.WakeAt(dueAt); // before the commit is harmless: the job only acts on committed, due, open tasks
+            }
+
             created = true;
         }
 
