@@ -51,7 +51,7 @@ internal sealed partial class WorkflowExecution
         }
 
         if (point.Scopes.All(s => s.ScopeId != point.ScopeId)) problems.Add("The faulted activity's flowchart instance is missing from the retry point.");
-        problems.AddRange((variables ?? new Dictionary<string, JsonNode?>()).Keys.Where(name => FindVariable(name) is null)
+        problems.AddRange((variables ?? new Dictionary<string, JsonNode?>()).Keys.Where(name => DeclaredName(name) is null)
             .Select(name => $"Variable '{name}' is not declared by version {Definition.Version}."));
         return problems;
     }
@@ -73,7 +73,7 @@ internal sealed partial class WorkflowExecution
         State.Scopes = point.Scopes;
         State.Queue = point.Queue;
         State.Bookmarks = point.Bookmarks;
-        foreach (var (name, value) in variables ?? new Dictionary<string, JsonNode?>()) State.Variables[name] = value?.DeepClone();
+        foreach (var (name, value) in variables ?? new Dictionary<string, JsonNode?>()) State.Variables[DeclaredName(name)!] = value?.DeepClone();
 
         var scope = FindScope(point.ScopeId)!;
         var node = FlowchartOf(scope).Find(point.ActivityId)!;
@@ -81,6 +81,14 @@ internal sealed partial class WorkflowExecution
         State.Queue.Insert(0, item);
         Journal(node.Id, (node.Body ?? node).Type, node.NodeId, item.ActivityInstanceId, JournalEvents.Retried);
         await DrainAsync();
+    }
+
+    /// <summary>The declared variable a name means: exact, else the one variable that differs only in case (JSON clients camelCase keys).</summary>
+    private string? DeclaredName(string name)
+    {
+        if (FindVariable(name) is { } exact) return exact.Name;
+        var matches = VariableDefinitions.Where(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        return matches.Count == 1 ? matches[0].Name : null;
     }
 
     private static List<T> Copy<T>(List<T> items) =>

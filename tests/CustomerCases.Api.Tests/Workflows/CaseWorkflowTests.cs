@@ -96,6 +96,33 @@ public abstract class CaseWorkflowTests(ProviderFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task CaseClosedByPatch_CancelsItsWorkflowInstance_BookmarksAndTimerGo_JournalSaysWhy()
+    {
+        var created = await App.Admin.CreateAsync(CaseApi.NewCase(subject: "Never mind", category: "billing"));
+        var timer = await SingleTimerAsync(created.Id);
+
+        var patched = await App.Admin.PatchJsonAsync($"/api/cases/{created.Id}", new { status = "Closed" });
+
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        var instance = await SingleInstanceAsync(created.Id);
+        Assert.Equal(("Finished", "Cancelled"), (instance.Status, instance.SubStatus));
+        Assert.NotNull((await SingleTimerAsync(created.Id)).FiredAt); // cancelled with its bookmark
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
+            Assert.False(await db.Bookmarks.AnyAsync(b => b.InstanceId == instance.Id));
+            var journal = await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == instance.Id && j.EventName == "Cancelled").ToListAsync();
+            Assert.Contains(journal, j => j.Message != null && j.Message.Contains("closed by", StringComparison.Ordinal));
+        }
+
+        _clock.Advance(TimeSpan.FromDays(8));
+        await FireAsync(timer.Id); // a wake-up already scheduled finds nothing to do
+        var closed = await App.Admin.GetCaseAsync(created.Id);
+        Assert.DoesNotContain(closed.Messages!, m => m.Body.StartsWith("We have not heard from you", StringComparison.Ordinal));
+        Assert.Equal("Cancelled", (await SingleInstanceAsync(created.Id)).SubStatus);
+    }
+
+    [Fact]
     public async Task WorkflowAcknowledgement_DoesNotCountAsFirstResponse()
     {
         var created = await App.Admin.CreateAsync(CaseApi.NewCase(category: "delivery"));

@@ -56,7 +56,7 @@ internal static class ElsaEndpoints
         api.MapPost("/cancel/workflow-instances/{id}", CancelInstance.HandleAsync).RequireRoles(Roles.Admin);
         // Retrying an incident is a designer's job too: the fix is often in the definition.
         api.MapPost("/workflow-instances/{id}/retry", RetryInstance.HandleAsync).RequireRoles(Roles.Admin, Roles.Designer);
-        api.MapMethods("/alterations/workflows/retry", ["GET", "POST"], RetryInstance.ElsaAsync).RequireRoles(Roles.Admin, Roles.Designer);
+        api.MapPost("/alterations/workflows/retry", RetryInstance.ElsaAsync).RequireRoles(Roles.Admin, Roles.Designer);
 
         // Stimuli come from integrations (intake channels) and from people working cases.
         api.MapPost("/events/{eventName}/trigger", TriggerEvent.HandleAsync).RequireRoles(Roles.Intake, Roles.Agent, Roles.Manager);

@@ -83,9 +83,12 @@ internal static class ListTasks
         var now = time.GetUtcNow();
         if (overdue is { } late)
         {
+            // Flagged by the escalation job (even if done since: it was late), or open past due and not swept yet.
             query = late
-                ? query.Where(t => t.OverdueAt != null || (t.DueAt != null && t.DueAt <= now))
-                : query.Where(t => t.OverdueAt == null && (t.DueAt == null || t.DueAt > now));
+                ? query.Where(t => t.OverdueAt != null
+                    || (t.DueAt != null && t.DueAt <= now && (t.Status == HumanTaskStatus.Queued || t.Status == HumanTaskStatus.Assigned)))
+                : query.Where(t => t.OverdueAt == null
+                    && (t.DueAt == null || t.DueAt > now || (t.Status != HumanTaskStatus.Queued && t.Status != HumanTaskStatus.Assigned)));
         }
 
         var total = await query.CountAsync(ct);
