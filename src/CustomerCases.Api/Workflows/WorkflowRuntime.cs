@@ -137,7 +137,8 @@ internal sealed partial class WorkflowRuntime(
 
     public async Task<InstanceRun?> CancelAsync(string instanceId, CancellationToken ct, string? reason = null)
     {
-        var instance = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, ct);
+        var instance = db.WorkflowInstances.Local.SingleOrDefault(i => i.Id == instanceId)
+            ?? await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, ct);
         if (instance is null || instance.Status == nameof(WorkflowStatus.Finished))
         {
             return null;

@@ -24,8 +24,9 @@ internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskR
         var now = time.GetUtcNow();
         var changed = await CreateRequestedTasksAsync(instance, result, now, ct);
         changed |= await ReopenRestoredTasksAsync(result, now, ct);
-        changed |= await CancelBurnedTasksAsync(instance, result, now, ct);
+        // Closed case first: its tasks say so, even when their bookmarks burn because the case's instance is cancelled.
         changed |= await CancelTasksOfClosedCaseAsync(instance, now, ct);
+        changed |= await CancelBurnedTasksAsync(instance, result, now, ct);
         if (changed)
         {
             await routing.RouteWaitingAsync(ct);
