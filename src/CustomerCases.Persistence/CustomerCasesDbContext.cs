@@ -59,6 +59,8 @@ public abstract class CustomerCasesDbContext(DbContextOptions options) : DbConte
 
     public DbSet<SlaTimerRecord> SlaTimers => Set<SlaTimerRecord>();
 
+    public DbSet<SlaCalendarPeriodRecord> SlaCalendarPeriods => Set<SlaCalendarPeriodRecord>();
+
     public DbSet<Agent> Agents => Set<Agent>();
 
     public DbSet<WorkQueue> WorkQueues => Set<WorkQueue>();

@@ -29,6 +29,6 @@ internal static class RouteWaitingTasksJobSchedule
     {
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<RouteWaitingTasksJob>(RouteWaitingTasksJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
-        return app;
+        return OverdueTaskScheduler.ScheduleOverdueTaskSweep(app);
     }
 }

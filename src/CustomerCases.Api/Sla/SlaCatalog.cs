@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using CustomerCases.Domain.Sla;
 using CustomerCases.Persistence;
 using CustomerCases.Persistence.Sla;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +17,7 @@ internal sealed class SlaCatalog(SlaConditions conditions, TimeProvider time)
     private volatile SlaDefinitionSet _current = SlaDefinitionSet.Empty;
     private int _loadedCount = -1;
     private DateTimeOffset _checkedAt = DateTimeOffset.MinValue;
+    private readonly ConcurrentDictionary<(string Id, int Version), BusinessCalendar> _versions = new();
 
     public SlaDefinitionSet Current => _current;
 
@@ -45,5 +49,34 @@ internal sealed class SlaCatalog(SlaConditions conditions, TimeProvider time)
             latest.Where(r => r.Kind == SlaDefinitionRecord.PolicyKind).Select(r => (r.Json, r.Version)),
             errors);
         _loadedCount = rows.Count;
+    }
+
+    /// <summary>One version of a calendar (versions never change, so they are cached); null when it is not stored.</summary>
+    public async Task<BusinessCalendar?> CalendarVersionAsync(CustomerCasesDbContext db, string id, int version, CancellationToken ct)
+    {
+        if (id == BusinessCalendar.AlwaysOpenId)
+        {
+            return BusinessCalendar.AlwaysOpen;
+        }
+
+        if (_current.Calendars.TryGetValue(id, out var current) && current.Version == version)
+        {
+            return current;
+        }
+
+        if (_versions.TryGetValue((id, version), out var cached))
+        {
+            return cached;
+        }
+
+        var row = await db.SlaDefinitions.AsNoTracking().SingleOrDefaultAsync(d => d.Kind == SlaDefinitionRecord.CalendarKind && d.Id == id && d.Version == version, ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        using var doc = JsonDocument.Parse(row.Json);
+        var calendar = SlaDefinitionReader.ReadCalendar(doc.RootElement, version, []);
+        return calendar is null ? null : _versions.GetOrAdd((id, version), calendar);
     }
 }

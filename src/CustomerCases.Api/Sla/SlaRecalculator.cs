@@ -12,7 +12,7 @@ namespace CustomerCases.Api.Sla;
 /// and rewrites its target snapshots and timer rows in the caller's DbContext, so they commit with the change that
 /// caused them. Fired timer rows are never touched: each warning and breach fires once per target.
 /// </summary>
-internal sealed class SlaRecalculator(SlaCatalog catalog, TimeProvider time)
+internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory calendars, TimeProvider time)
 {
     /// <summary>Returns the unfired timer rows that are new or whose due time moved (to be woken after the commit).</summary>
     public async Task<List<SlaTimerRecord>> RecalculateAsync(CustomerCasesDbContext db, Case c, CancellationToken ct)
@@ -24,12 +24,16 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, TimeProvider time)
             ?? await db.Customers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == c.CustomerId, ct);
         var history = isNew ? c.History.ToList() : await LoadHistoryAsync(db, c, ct);
         var selected = set.Select(catalog.Conditions, SlaCaseSnapshot.From(c, customer));
-        var states = selected is { } s
-            ? SlaTargetCalculator.Compute(SlaCaseTimeline.FromHistory(c.CreatedAt, history), s.Policy, s.Calendar, now)
-            : [];
-
         var targets = isNew ? [] : await db.SlaTargets.Where(t => t.CaseId == c.Id).ToListAsync(ct);
         targets.AddRange(db.Tracked<SlaTargetRecord>().Where(t => t.CaseId == c.Id && !targets.Contains(t)));
+        IReadOnlyList<SlaTargetState> states = [];
+        if (selected is { } s)
+        {
+            // A new case has one calendar so far; an existing one may have changed calendar along the way.
+            var clock = isNew ? SlaClock.Of(s.Calendar) : await calendars.ClockAsync(db, c, s.Calendar, targets, record: true, now, ct);
+            states = SlaTargetCalculator.Compute(SlaCaseTimeline.FromHistory(c.CreatedAt, history), s.Policy, clock, now);
+        }
+
         var timers = isNew ? [] : await db.SlaTimers.Where(t => t.CaseId == c.Id).ToListAsync(ct);
         timers.AddRange(db.Tracked<SlaTimerRecord>().Where(t => t.CaseId == c.Id && !timers.Contains(t)));
 

@@ -16,6 +16,7 @@ internal static class SlaServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<SlaConditions>();
         services.AddSingleton<SlaCatalog>();
+        services.AddSingleton<SlaCalendarHistory>();
         services.AddSingleton<SlaRecalculator>();
         services.AddSingleton<SlaTimerScheduler>();
         services.AddSingleton<SlaSaveChangesInterceptor>();

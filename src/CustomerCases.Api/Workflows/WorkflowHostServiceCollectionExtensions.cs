@@ -27,6 +27,9 @@ internal static class WorkflowHostServiceCollectionExtensions
         services.AddScoped<WorkflowCaseHooks>();
         services.AddScoped<ICaseIntakeStep>(sp => sp.GetRequiredService<WorkflowCaseHooks>());
         services.AddScoped<ICaseMessageObserver>(sp => sp.GetRequiredService<WorkflowCaseHooks>());
+        services.AddScoped<ClosedCaseWorkflows>();
+        services.AddScoped<ICaseChangeObserver>(sp => sp.GetRequiredService<ClosedCaseWorkflows>());
+        services.AddScoped<IWorkflowExecutionObserver>(sp => sp.GetRequiredService<ClosedCaseWorkflows>());
         services.AddHttpClient<IWorkflowHttpClient, HttpWorkflowClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<WorkflowTimerScheduler>();
         services.AddScoped<FireWorkflowTimerJob>();

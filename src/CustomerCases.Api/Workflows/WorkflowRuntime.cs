@@ -140,16 +140,17 @@ internal sealed partial class WorkflowRuntime(
         return bookmark is null ? null : await ResumeInstanceAsync(bookmark.InstanceId, ResumeRequest.ById(bookmarkId, input), ct);
     }
 
-    public async Task<InstanceRun?> CancelAsync(string instanceId, CancellationToken ct)
+    public async Task<InstanceRun?> CancelAsync(string instanceId, CancellationToken ct, string? reason = null)
     {
-        var instance = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, ct);
+        var instance = db.Tracked<WorkflowInstanceRecord>().SingleOrDefault(i => i.Id == instanceId)
+            ?? await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, ct);
         if (instance is null || instance.Status == nameof(WorkflowStatus.Finished))
         {
             return null;
         }
 
         var version = await versions.FindAsync(instance.DefinitionVersionId, ct) ?? throw MissingVersion(instance);
-        var result = await engine.CancelAsync(version.Definition, WorkflowStateSerializer.Deserialize(instance.StateJson), ct);
+        var result = await engine.CancelAsync(version.Definition, WorkflowStateSerializer.Deserialize(instance.StateJson), ct, reason);
         await ApplyAsync(instance, result, time.GetUtcNow(), ct);
         return new InstanceRun(instance, result);
     }

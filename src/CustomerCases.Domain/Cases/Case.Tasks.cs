@@ -17,4 +17,13 @@ public sealed partial class Case
             ChangeStatus(CaseStatus.Open, actor, now, "task completed");
         }
     }
+
+    /// <summary>A workflow task for this case passed its due time without being completed (and maybe moved to a supervisor queue).</summary>
+    public void RecordTaskOverdue(string taskTitle, string fromQueue, string toQueue, DateTimeOffset dueAt, Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var moved = fromQueue == toQueue ? $"still in queue '{toQueue}'" : $"escalated from queue '{fromQueue}' to '{toQueue}'";
+        Record(CaseHistoryKind.TaskOverdue, actor, now, "task", fromQueue, toQueue,
+            $"task '{taskTitle}' overdue (due {dueAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC), {moved}");
+    }
 }

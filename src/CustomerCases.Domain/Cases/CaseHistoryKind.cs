@@ -15,4 +15,5 @@ public enum CaseHistoryKind
     FollowUpCreated,
     Escalated,
     TaskCompleted,
+    TaskOverdue,
 }

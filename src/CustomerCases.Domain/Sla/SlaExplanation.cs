@@ -8,16 +8,23 @@ internal static class SlaExplanation
     public static List<string> Build(SlaMetric metric, int cycle, DateTimeOffset start, SlaDuration target, TimeSpan targetBusiness,
         DateTimeOffset baseDue, DateTimeOffset due, IReadOnlyList<SlaPause> pauses, TimeSpan pausedBusiness, TimeSpan pausedWall,
         DateTimeOffset? completedAt, DateTimeOffset? cancelledAt, bool breached, SlaStage stage, TimeSpan businessElapsed,
-        SlaPolicy policy, BusinessCalendar calendar, string fulfilledBy)
+        SlaPolicy policy, SlaClock clock, string fulfilledBy)
     {
+        var calendar = clock.Current;
         string At(DateTimeOffset t) => SlaText.Instant(t, calendar);
         var lines = new List<string>
         {
             $"Policy '{policy.Id}' v{policy.Version} (order {policy.Order}) applies: its condition `{policy.Condition}` is the first that holds for this case.",
             $"Calendar '{calendar.Id}' v{calendar.Version}: {calendar.Describe()}.",
         };
+        foreach (var (earlier, next) in clock.Periods.Zip(clock.Periods.Skip(1)).Where(p => p.Second.From > start))
+        {
+            lines.Add($"Until {At(next.From)} the calendar was '{earlier.Calendar.Id}' v{earlier.Calendar.Version} ({earlier.Calendar.Describe()}); "
+                + "business time elapsed before the change is counted in it and kept.");
+        }
+
         var what = metric == SlaMetric.NextReply ? $"customer message #{cycle.ToString(CultureInfo.InvariantCulture)} awaiting a reply" : "case created";
-        var opening = calendar.NextOpening(start);
+        var opening = clock.CalendarAt(start).NextOpening(start);
         lines.Add(opening > start
             ? $"Clock started at {At(start)} ({what}), outside business hours, so it runs from the next opening {At(opening)}."
             : $"Clock started at {At(start)} ({what}).");

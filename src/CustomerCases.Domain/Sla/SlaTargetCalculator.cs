@@ -14,6 +14,16 @@ public static class SlaTargetCalculator
 
     public static IReadOnlyList<SlaTargetState> Compute(SlaCaseTimeline timeline, SlaPolicy policy, BusinessCalendar calendar, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return Compute(timeline, policy, SlaClock.Of(calendar), now);
+    }
+
+    /// <summary>
+    /// The same with the calendar's history: business time before each calendar change counts in the calendar then in
+    /// force (time already elapsed is kept), the rest in the current one.
+    /// </summary>
+    public static IReadOnlyList<SlaTargetState> Compute(SlaCaseTimeline timeline, SlaPolicy policy, SlaClock calendar, DateTimeOffset now)
+    {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -78,7 +88,7 @@ public static class SlaTargetCalculator
 
     private static SlaTargetState Build(SlaMetric metric, int cycle, DateTimeOffset start, DateTimeOffset? completedAt, DateTimeOffset? cancelledAt,
         SlaDuration target, IReadOnlySet<CaseStatus> pauseStatuses, IReadOnlyList<(DateTimeOffset From, CaseStatus Status)> statuses,
-        SlaPolicy policy, BusinessCalendar calendar, DateTimeOffset now, string fulfilledBy)
+        SlaPolicy policy, SlaClock calendar, DateTimeOffset now, string fulfilledBy)
     {
         var end = completedAt ?? cancelledAt ?? now;
         if (end < start)
@@ -89,8 +99,11 @@ public static class SlaTargetCalculator
         var pauses = PauseSpans(statuses, pauseStatuses, start, end, open: completedAt is null && cancelledAt is null, calendar);
         var pausedBusiness = pauses.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.BusinessTime);
         var pausedWall = pauses.Aggregate(TimeSpan.Zero, (sum, p) => sum + ((p.End ?? end) - p.Start));
-        var baseDue = target.IsDays ? calendar.AddBusinessDays(start, target.BusinessDays) : calendar.AddBusinessTime(start, target.BusinessTime);
-        var targetBusiness = target.IsDays ? calendar.BusinessTimeBetween(start, baseDue) : target.BusinessTime;
+        // Business days are counted in the calendar in force when the clock started, then held as the open time they make.
+        var startCalendar = calendar.CalendarAt(start);
+        var dayDue = target.IsDays ? startCalendar.AddBusinessDays(start, target.BusinessDays) : start;
+        var targetBusiness = target.IsDays ? startCalendar.BusinessTimeBetween(start, dayDue) : target.BusinessTime;
+        var baseDue = target.IsDays && !calendar.HasChanges ? dayDue : calendar.AddBusinessTime(start, targetBusiness);
         var due = pauses.Any(p => p.Start < baseDue) ? WhenElapsedReaches(targetBusiness, start, pauses, end, calendar) : baseDue;
         var businessElapsed = calendar.BusinessTimeBetween(start, end) - pausedBusiness;
         var wallElapsed = end - start - pausedWall;
@@ -115,7 +128,7 @@ public static class SlaTargetCalculator
     }
 
     private static List<SlaPause> PauseSpans(IReadOnlyList<(DateTimeOffset From, CaseStatus Status)> statuses, IReadOnlySet<CaseStatus> pauseStatuses,
-        DateTimeOffset start, DateTimeOffset end, bool open, BusinessCalendar calendar)
+        DateTimeOffset start, DateTimeOffset end, bool open, SlaClock calendar)
     {
         var spans = new List<SlaPause>();
         for (var i = 0; i < statuses.Count; i++)
@@ -144,7 +157,7 @@ public static class SlaTargetCalculator
 
     /// <summary>The instant at which running (unpaused) business time since <paramref name="start"/> reaches <paramref name="amount"/>.</summary>
     private static DateTimeOffset WhenElapsedReaches(TimeSpan amount, DateTimeOffset start, IReadOnlyList<SlaPause> pauses, DateTimeOffset end,
-        BusinessCalendar calendar)
+        SlaClock calendar)
     {
         var cursor = start;
         var remaining = amount;

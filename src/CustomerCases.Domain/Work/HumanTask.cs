@@ -75,6 +75,15 @@ public sealed class HumanTask
 
     public string? CancelReason { get; private set; }
 
+    /// <summary>When the task was found past its due time while still open (flagged once; see <see cref="EscalateOverdue"/>).</summary>
+    public DateTimeOffset? OverdueAt { get; private set; }
+
+    /// <summary>How often the task was escalated (0 = never).</summary>
+    public int EscalationLevel { get; private set; }
+
+    /// <summary>The queue the task was in before an escalation moved it to a supervisor queue.</summary>
+    public string? EscalatedFromQueue { get; private set; }
+
     /// <summary>Optimistic concurrency: of two claims or completions racing, exactly one commits.</summary>
     public int Version { get; private set; }
 
@@ -218,6 +227,57 @@ public sealed class HumanTask
         Status = HumanTaskStatus.Cancelled;
         CancelledAt = now;
         CancelReason = reason;
+        Version++;
+    }
+
+    /// <summary>
+    /// The task is still open at or after its due time: it is flagged overdue, one level more urgent (up to Urgent) and,
+    /// when its queue names a supervisor queue, moved there — taken from its holder and queued for routing again, the
+    /// old queue remembered. Happens once per task; false (and nothing changes) when it is not due yet, not open, has no
+    /// due time or was escalated already.
+    /// </summary>
+    public bool EscalateOverdue(string? supervisorQueue, DateTimeOffset now)
+    {
+        if (!IsOpen || DueAt is not { } due || now < due || OverdueAt is not null)
+        {
+            return false;
+        }
+
+        OverdueAt = now;
+        EscalationLevel++;
+        Priority = Priority < CasePriority.Urgent ? Priority + 1 : CasePriority.Urgent;
+        var target = string.IsNullOrWhiteSpace(supervisorQueue) ? null : WorkQueue.NormaliseName(supervisorQueue);
+        if (target is not null && target != Queue)
+        {
+            EscalatedFromQueue = Queue;
+            Queue = target;
+            Status = HumanTaskStatus.Queued;
+            AssigneeId = null;
+            AssignedAt = null;
+            QueuedAt = now;
+        }
+
+        Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// The workflow waits for it again (a faulted instance was retried and its bookmark restored): a task cancelled with
+    /// the fault re-enters its queue as if new. Open or completed tasks are left alone.
+    /// </summary>
+    public void Reopen(DateTimeOffset now)
+    {
+        if (Status != HumanTaskStatus.Cancelled)
+        {
+            return;
+        }
+
+        Status = HumanTaskStatus.Queued;
+        AssigneeId = null;
+        AssignedAt = null;
+        CancelledAt = null;
+        CancelReason = null;
+        QueuedAt = now;
         Version++;
     }
 

@@ -22,14 +22,18 @@ public sealed class WorkQueue
     /// <summary>How long a task waits for a member with all its skills before any member may take it.</summary>
     public TimeSpan SkillsTimeout { get; private set; }
 
+    /// <summary>The supervisor queue a task of this queue moves to when it is still open past its due time (none: it is only flagged).</summary>
+    public string? OverdueQueue { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static WorkQueue Create(string name, RoutingStrategy strategy, TimeSpan? skillsTimeout, DateTimeOffset now) => new()
+    public static WorkQueue Create(string name, RoutingStrategy strategy, TimeSpan? skillsTimeout, DateTimeOffset now, string? overdueQueue = null) => new()
     {
         Id = Guid.CreateVersion7(now),
         Name = NormaliseName(name),
         Strategy = strategy,
         SkillsTimeout = skillsTimeout ?? DefaultSkillsTimeout,
+        OverdueQueue = string.IsNullOrWhiteSpace(overdueQueue) ? null : NormaliseName(overdueQueue),
         CreatedAt = now,
     };
 

@@ -45,3 +45,14 @@ internal sealed class SlaTimerRecordConfiguration : IEntityTypeConfiguration<Sla
         b.HasIndex(x => new { x.FiredAt, x.DueAt });
     }
 }
+
+internal sealed class SlaCalendarPeriodRecordConfiguration : IEntityTypeConfiguration<SlaCalendarPeriodRecord>
+{
+    public void Configure(EntityTypeBuilder<SlaCalendarPeriodRecord> b)
+    {
+        b.ToTable("SlaCalendarPeriods");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.CalendarId).HasMaxLength(100);
+        b.HasIndex(x => new { x.CaseId, x.From });
+    }
+}

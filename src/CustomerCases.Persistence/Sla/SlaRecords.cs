@@ -102,3 +102,23 @@ public sealed class SlaTimerRecord
     public const string WarningKind = "Warning";
     public const string BreachKind = "Breach";
 }
+
+/// <summary>
+/// From <see cref="From"/> on, a case's SLA business time is counted in this calendar version. Written only when the
+/// calendar of a case changes (another policy applies, or its calendar was edited); the first row of a case then
+/// records the calendar it had before, from its creation. No row: one calendar all along.
+/// </summary>
+public sealed class SlaCalendarPeriodRecord
+{
+    public Guid Id { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public DateTimeOffset From { get; set; }
+
+    public string CalendarId { get; set; } = "";
+
+    public int CalendarVersion { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -37,6 +37,7 @@ internal sealed class WorkQueueConfiguration : IEntityTypeConfiguration<WorkQueu
         b.Property(q => q.Id).ValueGeneratedNever();
         b.Property(q => q.Name).HasMaxLength(100);
         b.Property(q => q.Strategy).HasConversion<string>().HasMaxLength(20);
+        b.Property(q => q.OverdueQueue).HasMaxLength(100);
         b.HasIndex(q => q.Name).IsUnique();
     }
 }
@@ -61,6 +62,7 @@ internal sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTas
         b.Property(t => t.CompletedByName).HasMaxLength(200);
         b.Property(t => t.Outcome).HasMaxLength(100);
         b.Property(t => t.CancelReason).HasMaxLength(500);
+        b.Property(t => t.EscalatedFromQueue).HasMaxLength(100);
         b.Property(t => t.Version).IsConcurrencyToken();
         b.Ignore(t => t.IsOpen);
         b.Ignore(t => t.RequiredSkills);
@@ -78,6 +80,8 @@ internal sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTas
         b.HasIndex(t => t.BookmarkId);
         b.HasIndex(t => t.CaseId);
         b.HasIndex(t => t.InstanceId);
+        // The overdue sweep: open tasks whose due time has come and that were not escalated yet.
+        b.HasIndex(t => new { t.OverdueAt, t.DueAt });
     }
 
     private static ValueComparer<List<TaskFormField>> FormComparer() =>

@@ -18,6 +18,9 @@ public static class JournalEvents
     /// <summary>A waiting activity was resumed.</summary>
     public const string Resumed = "Resumed";
 
+    /// <summary>A faulted activity is run again on an administrator's request.</summary>
+    public const string Retried = "Retried";
+
     /// <summary>An activity was cancelled (race lost, finish, cancel).</summary>
     public const string Cancelled = "Cancelled";
 }

@@ -49,5 +49,21 @@ public static class Stimuli
     /// <summary>A case was created (trigger only).</summary>
     public static Stimulus CaseCreated() => new(CaseCreatedName, null);
 
-    internal static string NormalizePath(string path) => "/" + path.Trim().Trim('/').ToLowerInvariant();
+    /// <summary>
+    /// One spelling per path: a leading slash, no trailing one, literal text in lower case (paths match case-insensitively);
+    /// route parameters (<c>{Id}</c>) keep their case, because their names are the keys of the route values.
+    /// </summary>
+    public static string NormalizePath(string path)
+    {
+        var trimmed = path.Trim().Trim('/');
+        var chars = trimmed.ToCharArray();
+        var depth = 0;
+        for (var i = 0; i < chars.Length; i++)
+        {
+            depth += chars[i] switch { '{' => 1, '}' => -1, _ => 0 };
+            if (depth == 0 && chars[i] != '}') chars[i] = char.ToLowerInvariant(chars[i]);
+        }
+
+        return "/" + new string(chars);
+    }
 }

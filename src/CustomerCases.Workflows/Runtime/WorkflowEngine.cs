@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CustomerCases.Workflows.Activities;
 using CustomerCases.Workflows.Definitions;
 using CustomerCases.Workflows.Expressions;
@@ -40,14 +41,43 @@ public sealed class WorkflowEngine
         return execution.BuildResult(state);
     }
 
-    /// <summary>Cancels an instance: every bookmark is burned and the instance ends Finished/Cancelled.</summary>
-    public Task<ExecutionResult> CancelAsync(WorkflowDefinition definition, WorkflowState state, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Cancels an instance: every bookmark is burned and the instance ends Finished/Cancelled; the journal names the
+    /// <paramref name="reason"/> on the workflow's own Cancelled entry.
+    /// </summary>
+    public Task<ExecutionResult> CancelAsync(WorkflowDefinition definition, WorkflowState state, CancellationToken cancellationToken = default, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(state);
         var execution = new WorkflowExecution(definition, WorkflowStateSerializer.Clone(state), _services, cancellationToken);
-        execution.Cancel();
+        execution.Cancel(reason);
         return Task.FromResult(execution.BuildResult(state));
+    }
+
+    /// <summary>
+    /// Why <paramref name="state"/> cannot be retried on <paramref name="definition"/> with these variable values; empty
+    /// when it can. The definition may be a newer version of the instance's own (a fix), if it has the same activities.
+    /// </summary>
+    public IReadOnlyList<string> CheckRetry(WorkflowDefinition definition, WorkflowState state, IReadOnlyDictionary<string, JsonNode?>? variables = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(state);
+        return new WorkflowExecution(definition, WorkflowStateSerializer.Clone(state), _services, CancellationToken.None).CheckRetry(variables);
+    }
+
+    /// <summary>
+    /// Retries a Faulted instance (Elsa's retry alteration): restores it to where the activity failed, sets the given
+    /// variables, migrates it to <paramref name="definition"/>'s version and runs the faulted activity again.
+    /// Throws when <see cref="CheckRetry"/> reports a problem.
+    /// </summary>
+    public async Task<ExecutionResult> RetryAsync(WorkflowDefinition definition, WorkflowState state, IReadOnlyDictionary<string, JsonNode?>? variables = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(state);
+        var execution = new WorkflowExecution(definition, WorkflowStateSerializer.Clone(state), _services, cancellationToken);
+        await execution.RetryAsync(variables);
+        return execution.BuildResult(state);
     }
 
     /// <summary>The triggers of a definition (activities with <c>canStartWorkflow</c>), for the host's trigger index.</summary>

@@ -20,7 +20,7 @@ internal sealed partial class WorkflowExecution
 
         if (Services.Registry.Find(activity.Type) is not { } implementation)
         {
-            Fault(node.Id, node, instanceId, $"Unknown activity type '{activity.Type}': it cannot run.", null);
+            Fault(scope.ScopeId, node.Id, node, instanceId, $"Unknown activity type '{activity.Type}': it cannot run.", null);
             return;
         }
 
@@ -39,7 +39,7 @@ internal sealed partial class WorkflowExecution
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Fault(node.Id, node, instanceId, e.Message, e.GetType().Name);
+            Fault(scope.ScopeId, node.Id, node, instanceId, e.Message, e.GetType().Name);
             return;
         }
 

@@ -95,7 +95,7 @@ internal sealed partial class WorkflowExecution
     }
 
     /// <summary>Records an incident; under the default fault strategy the workflow ends Faulted.</summary>
-    private void Fault(string activityId, ActivityDefinition? node, string instanceId, string message, string? exceptionType)
+    private void Fault(string scopeId, string activityId, ActivityDefinition? node, string instanceId, string message, string? exceptionType)
     {
         var type = (node?.Body ?? node)?.Type ?? "";
         var incident = new ActivityIncident(activityId, node?.NodeId, type, message, exceptionType, Now);
@@ -104,14 +104,18 @@ internal sealed partial class WorkflowExecution
         State.Bookmarks.RemoveAll(b => b.ActivityInstanceId == instanceId);
         Journal(activityId, type, node?.NodeId, instanceId, JournalEvents.Faulted, message);
         Services.Logger.LogIncident(State.InstanceId, activityId, message);
-        if (!Definition.ContinuesWithIncidents) FinishWorkflow(WorkflowSubStatus.Faulted);
+        if (Definition.ContinuesWithIncidents) return;
+        KeepRetryPoint(scopeId, activityId);
+        FinishWorkflow(WorkflowSubStatus.Faulted);
     }
 
     /// <summary>Cancels the instance on behalf of the host.</summary>
-    public void Cancel()
+    public void Cancel(string? reason = null)
     {
         if (State.Status == WorkflowStatus.Finished) return;
+        var root = State.Scopes.Find(s => s.ParentScopeId is null);
         FinishWorkflow(WorkflowSubStatus.Cancelled);
+        Journal(Definition.Root.Id, "Elsa.Flowchart", null, root?.ScopeId ?? State.InstanceId, JournalEvents.Cancelled, reason ?? "cancelled");
         State.UpdatedAt = Now;
     }
 

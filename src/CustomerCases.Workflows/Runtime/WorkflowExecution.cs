@@ -76,7 +76,7 @@ internal sealed partial class WorkflowExecution
             {
                 var scope = FindScope(item.ScopeId);
                 var activity = scope is null ? null : FlowchartOf(scope).Find(item.ActivityId);
-                Fault(item.ActivityId, activity, item.ActivityInstanceId,
+                Fault(item.ScopeId, item.ActivityId, activity, item.ActivityInstanceId,
                     $"The execution exceeded {Services.Options.MaxStepsPerExecution} activity runs (a loop without a wait?).", null);
                 break;
             }

@@ -65,6 +65,9 @@ public sealed class WorkflowState
     /// <summary>Open bookmarks.</summary>
     public List<Bookmark> Bookmarks { get; set; } = [];
 
+    /// <summary>Set while the instance is Faulted and can be retried (see <see cref="WorkflowEngine.RetryAsync"/>).</summary>
+    public RetryPoint? RetryPoint { get; set; }
+
     /// <summary>All incidents so far.</summary>
     public List<ActivityIncident> Incidents { get; set; } = [];
 

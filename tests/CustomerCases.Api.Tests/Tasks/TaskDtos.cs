@@ -7,7 +7,8 @@ public sealed record AgentDto(Guid Id, string Name, Guid ApiKeyId, List<string> 
 
 public sealed record CreatedAgentDto(AgentDto Agent, string ApiKey, string ApiKeyPrefix);
 
-public sealed record QueueDto(Guid Id, string Name, string Strategy, TimeSpan SkillsTimeout, List<QueueMemberDto> Members, int WaitingTasks);
+public sealed record QueueDto(Guid Id, string Name, string Strategy, TimeSpan SkillsTimeout, List<QueueMemberDto> Members, int WaitingTasks,
+    string? OverdueQueue = null);
 
 public sealed record QueueMemberDto(Guid Id, string Name, string Presence);
 
@@ -18,7 +19,8 @@ public sealed record TaskCaseDto(Guid Id, string Number, string Subject, string 
 public sealed record TaskDto(
     Guid Id, string Title, string? Instructions, string Queue, string Status, string Priority, DateTimeOffset? DueAt, List<string> RequiredSkills,
     List<string> Outcomes, List<FormFieldDto> Form, Guid? AssigneeId, Guid? CaseId, string WorkflowInstanceId, DateTimeOffset QueuedAt,
-    string? CompletedBy, string? Outcome, JsonElement? Data, string? CancelReason, int Version, TaskCaseDto? Case);
+    string? CompletedBy, string? Outcome, JsonElement? Data, string? CancelReason, int Version, TaskCaseDto? Case,
+    DateTimeOffset? OverdueAt = null, int EscalationLevel = 0, string? EscalatedFromQueue = null, bool Overdue = false);
 
 public sealed record TaskPageDto(List<TaskDto> Items, int Page, int PageSize, int Total);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CustomerCases.Api.Jobs;
+using CustomerCases.Api.Tests.Elsa;
 using CustomerCases.Api.Tests.Support;
 using CustomerCases.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -96,6 +97,56 @@ public abstract class CaseWorkflowTests(ProviderFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task CaseClosedByPatch_CancelsItsWorkflowInstance_BookmarksAndTimerGo_JournalSaysWhy()
+    {
+        var created = await App.Admin.CreateAsync(CaseApi.NewCase(subject: "Never mind", category: "billing"));
+        var timer = await SingleTimerAsync(created.Id);
+
+        var patched = await App.Admin.PatchJsonAsync($"/api/cases/{created.Id}", new { status = "Closed" });
+
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        var instance = await SingleInstanceAsync(created.Id);
+        Assert.Equal(("Finished", "Cancelled"), (instance.Status, instance.SubStatus));
+        Assert.NotNull((await SingleTimerAsync(created.Id)).FiredAt); // cancelled with its bookmark
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
+            Assert.False(await db.Bookmarks.AnyAsync(b => b.InstanceId == instance.Id));
+            var journal = await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == instance.Id && j.EventName == "Cancelled").ToListAsync();
+            Assert.Contains(journal, j => j.Message != null && j.Message.Contains("closed by", StringComparison.Ordinal));
+        }
+
+        _clock.Advance(TimeSpan.FromDays(8));
+        await FireAsync(timer.Id); // a wake-up already scheduled finds nothing to do
+        var closed = await App.Admin.GetCaseAsync(created.Id);
+        Assert.DoesNotContain(closed.Messages!, m => m.Body.StartsWith("We have not heard from you", StringComparison.Ordinal));
+        Assert.Equal("Cancelled", (await SingleInstanceAsync(created.Id)).SubStatus);
+    }
+
+    [Fact]
+    public async Task CaseClosedByAWorkflow_CancelsTheCasesOtherRunningInstances()
+    {
+        var created = await App.Admin.CreateAsync(CaseApi.NewCase(subject: "Close me", category: "billing"));
+        var general = await SingleInstanceAsync(created.Id);
+        var closer = ElsaWorkflows.NewId("closer");
+        var eventName = ElsaWorkflows.NewId("close-now");
+        await App.Admin.DeployAsync(ElsaWorkflows.Sequence(closer,
+            ElsaWorkflows.Activity("Wait1", "Elsa.Event", ("eventName", ElsaWorkflows.Literal(eventName))),
+            ElsaWorkflows.Activity("Close1", "CustomerCases.CloseCase", ("resolution", ElsaWorkflows.Literal("done by the closer"))),
+            ElsaWorkflows.WriteLine("Line1", "after close")));
+        var closing = await App.Admin.ExecuteAsync(closer, new { correlationId = created.Id.ToString() });
+
+        await (await App.Admin.PostAsJsonAsync($"{ElsaApi.Base}/events/{eventName}/trigger", new { correlationId = created.Id.ToString() })).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("Closed", (await App.Admin.GetCaseAsync(created.Id)).Status);
+        Assert.Equal("Finished", (await App.Admin.InstanceAsync(closing.Text("id"))).Text("subStatus")); // the closer ran to its end
+        Assert.Equal(["after close"], await App.Admin.LinesAsync(closing.Text("id")));
+        var cancelled = await App.Admin.InstanceAsync(general.Id);
+        Assert.Equal(("Finished", "Cancelled"), (cancelled.Text("status"), cancelled.Text("subStatus")));
+        Assert.NotNull((await SingleTimerAsync(created.Id)).FiredAt);
+    }
+
+    [Fact]
     public async Task WorkflowAcknowledgement_DoesNotCountAsFirstResponse()
     {
         var created = await App.Admin.CreateAsync(CaseApi.NewCase(category: "delivery"));
@@ -115,7 +166,9 @@ public abstract class CaseWorkflowTests(ProviderFixture fixture) : IAsyncLifetim
     {
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
-        return await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.CorrelationId == caseId.ToString());
+        // The shipped workflow of the case (tests may add instances of their own definitions).
+        return await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.CorrelationId == caseId.ToString() && i.DefinitionId == "general-inquiry"
+            || i.CorrelationId == caseId.ToString() && i.DefinitionId == "complaint");
     }
 
     private async Task<Persistence.Workflows.WorkflowTimerRecord> SingleTimerAsync(Guid caseId)

@@ -21,6 +21,6 @@ internal sealed record AgentResponse(
 }
 
 internal sealed record QueueResponse(Guid Id, string Name, RoutingStrategy Strategy, TimeSpan SkillsTimeout, IReadOnlyList<QueueMember> Members,
-    int WaitingTasks, DateTimeOffset CreatedAt);
+    int WaitingTasks, DateTimeOffset CreatedAt, string? OverdueQueue = null);
 
 internal sealed record QueueMember(Guid Id, string Name, AgentPresence Presence);

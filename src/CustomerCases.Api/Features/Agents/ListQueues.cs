@@ -24,6 +24,6 @@ internal static class ListQueues
             .GroupBy(t => t.Queue).Select(g => new { Queue = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Queue, x => x.Count, ct);
         return queues.Select(q => new QueueResponse(q.Id, q.Name, q.Strategy, q.SkillsTimeout,
             agents.Where(a => a.IsMemberOf(q.Name)).Select(a => new QueueMember(a.Id, a.Name, a.Presence)).ToList(),
-            waiting.GetValueOrDefault(q.Name), q.CreatedAt)).ToList();
+            waiting.GetValueOrDefault(q.Name), q.CreatedAt, q.OverdueQueue)).ToList();
     }
 }

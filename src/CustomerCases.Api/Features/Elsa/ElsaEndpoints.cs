@@ -59,6 +59,9 @@ internal static class ElsaEndpoints
         api.MapGet("/activity-executions/list", ActivityExecutions.ListAsync).RequireRoles(Roles.Designer);
         api.MapGet("/activity-execution-summaries/list", ActivityExecutions.ListSummariesAsync).RequireRoles(Roles.Designer);
         api.MapPost("/activity-executions/report", ActivityExecutions.ReportAsync).RequireRoles(Roles.Designer);
+        // Retrying an incident is a designer's job too: the fix is often in the definition.
+        api.MapPost("/workflow-instances/{id}/retry", RetryInstance.HandleAsync).RequireRoles(Roles.Admin, Roles.Designer);
+        api.MapPost("/alterations/workflows/retry", RetryInstance.ElsaAsync).RequireRoles(Roles.Admin, Roles.Designer);
 
         // Stimuli come from integrations (intake channels) and from people working cases.
         api.MapPost("/events/{eventName}/trigger", TriggerEvent.HandleAsync).RequireRoles(Roles.Intake, Roles.Agent, Roles.Manager);

@@ -24,7 +24,8 @@ internal static class GetCaseSla
     internal sealed record Response(Guid CaseId, string? PolicyId, int? PolicyVersion, string? CalendarId, int? CalendarVersion,
         DateTimeOffset ComputedAt, IReadOnlyList<TargetResponse> Targets, string? Note);
 
-    public static async Task<IResult> HandleAsync(Guid id, CustomerCasesDbContext db, SlaCatalog catalog, TimeProvider time, CancellationToken ct)
+    public static async Task<IResult> HandleAsync(Guid id, CustomerCasesDbContext db, SlaCatalog catalog, SlaCalendarHistory calendars, TimeProvider time,
+        CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().Include(x => x.History).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
@@ -40,8 +41,9 @@ internal static class GetCaseSla
             return Results.Ok(new Response(id, null, null, null, null, now, [], "No SLA policy applies to this case."));
         }
 
-        var states = SlaTargetCalculator.Compute(SlaCaseTimeline.FromHistory(c.CreatedAt, c.History), selected.Policy, selected.Calendar, now);
         var stored = await db.SlaTargets.AsNoTracking().Where(t => t.CaseId == id).ToListAsync(ct);
+        var clock = await calendars.ClockAsync(db, c, selected.Calendar, stored, record: false, now, ct);
+        var states = SlaTargetCalculator.Compute(SlaCaseTimeline.FromHistory(c.CreatedAt, c.History), selected.Policy, clock, now);
         var targets = states.Select(s =>
         {
             var original = stored.FirstOrDefault(t => t.Metric == s.Metric.ToString() && t.Cycle == s.Cycle)?.OriginalDueAt ?? s.OriginalDueAt;

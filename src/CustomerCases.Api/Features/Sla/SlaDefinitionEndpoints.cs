@@ -40,7 +40,17 @@ internal static class SlaDefinitionEndpoints
 
         if (outcome.Created)
         {
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                // Another node (PostgreSQL has no write gate) stored the same version number first.
+                db.ChangeTracker.Clear();
+                return await LostRaceAsync(kind, id, outcome.Record!, db, ct);
+            }
+
             await catalog.ReloadAsync(db, ct);
             jobs.Enqueue<SlaRecomputeJob>(j => j.RunAsync(CancellationToken.None));
         }
@@ -48,6 +58,19 @@ internal static class SlaDefinitionEndpoints
         var record = outcome.Record!;
         var response = ToResponse(record);
         return outcome.Created ? Results.Created($"/api/sla/{Plural(kind)}/{id}", response) : Results.Ok(response);
+    }
+
+    /// <summary>
+    /// The same definition won the race (a retried or duplicated PUT): that version is the answer. A different one won:
+    /// 409, nothing of ours was stored, and the client decides after reading the new version.
+    /// </summary>
+    private static async Task<IResult> LostRaceAsync(string kind, string id, SlaDefinitionRecord ours, CustomerCasesDbContext db, CancellationToken ct)
+    {
+        var winner = await db.SlaDefinitions.AsNoTracking().Where(d => d.Kind == kind && d.Id == id).OrderByDescending(d => d.Version).FirstAsync(ct);
+        return winner.Json == ours.Json
+            ? Results.Ok(ToResponse(winner))
+            : ApiProblems.Conflict("concurrent_update", "Concurrent update",
+                $"{kind} '{id}' was changed at the same time (now version {winner.Version}); read it again and retry.");
     }
 
     public static async Task<IResult> GetAsync(string kind, string id, int? version, CustomerCasesDbContext db, CancellationToken ct)

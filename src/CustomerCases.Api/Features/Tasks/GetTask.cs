@@ -8,7 +8,7 @@ namespace CustomerCases.Api.Features.Tasks;
 /// <summary>GET /api/tasks/{id} — the task with a summary of its case.</summary>
 internal static class GetTask
 {
-    public static async Task<IResult> HandleAsync(Guid id, ClaimsPrincipal user, CustomerCasesDbContext db, CancellationToken ct)
+    public static async Task<IResult> HandleAsync(Guid id, ClaimsPrincipal user, CustomerCasesDbContext db, TimeProvider time, CancellationToken ct)
     {
         var caller = await TaskCaller.ResolveAsync(user, db, ct);
         if (!caller.CanWork)
@@ -31,6 +31,6 @@ internal static class GetTask
             summary = found is null ? null : CaseSummary.From(found.Case, found.Customer);
         }
 
-        return Results.Ok(TaskResponse.From(task, summary));
+        return Results.Ok(TaskResponse.From(task, summary, time.GetUtcNow()));
     }
 }

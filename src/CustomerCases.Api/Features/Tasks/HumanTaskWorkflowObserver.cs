@@ -16,14 +16,17 @@ namespace CustomerCases.Api.Features.Tasks;
 /// row (and is routed at once); a HumanTask bookmark that is burned without being completed (instance cancelled,
 /// another branch won, Finish) cancels its task; a case closed by the workflow cancels the case's open tasks.
 /// </summary>
-internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskRouting routing, TimeProvider time) : IWorkflowExecutionObserver
+internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskRouting routing, TimeProvider time, Jobs.OverdueTaskScheduler overdue)
+    : IWorkflowExecutionObserver
 {
     public async Task OnExecutionStagedAsync(WorkflowInstanceRecord instance, ExecutionResult result, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var changed = await CreateRequestedTasksAsync(instance, result, now, ct);
-        changed |= await CancelBurnedTasksAsync(instance, result, now, ct);
+        changed |= await ReopenRestoredTasksAsync(result, now, ct);
+        // Closed case first: its tasks say so, even when their bookmarks burn because the case's instance is cancelled.
         changed |= await CancelTasksOfClosedCaseAsync(instance, now, ct);
+        changed |= await CancelBurnedTasksAsync(instance, result, now, ct);
         if (changed)
         {
             await routing.RouteWaitingAsync(ct);
@@ -56,10 +59,34 @@ internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskR
                 Text(payload, "dueAt") is { } due ? DateTimeOffset.Parse(due, CultureInfo.InvariantCulture) : null,
                 Text(payload, "assignee"));
             db.HumanTasks.Add(HumanTask.Create(spec, now));
+            if (spec.DueAt is { } dueAt)
+            {
+                overdue.WakeAt(dueAt); // before the commit is harmless: the job only acts on committed, due, open tasks
+            }
+
             created = true;
         }
 
         return created;
+    }
+
+    /// <summary>A retried instance gets its waiting HumanTask bookmarks back without new requests: their tasks reopen.</summary>
+    private async Task<bool> ReopenRestoredTasksAsync(ExecutionResult result, DateTimeOffset now, CancellationToken ct)
+    {
+        var requested = result.Effects.TaskRequests.Select(r => r.BookmarkId).ToHashSet(StringComparer.Ordinal);
+        var restored = result.NewBookmarks.Where(b => b.Name == HumanTaskContract.BookmarkName && !requested.Contains(b.Id)).Select(b => b.Id).ToList();
+        if (restored.Count == 0)
+        {
+            return false;
+        }
+
+        var tasks = await db.HumanTasks.Where(t => restored.Contains(t.BookmarkId) && t.Status == HumanTaskStatus.Cancelled).ToListAsync(ct);
+        foreach (var task in tasks)
+        {
+            task.Reopen(now);
+        }
+
+        return tasks.Count > 0;
     }
 
     private async Task<bool> CancelBurnedTasksAsync(WorkflowInstanceRecord instance, ExecutionResult result, DateTimeOffset now, CancellationToken ct)
@@ -72,7 +99,12 @@ internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskR
 
         // A completed task burns its bookmark too; it is no longer open, so only abandoned tasks are cancelled.
         // Another branch won (a WaitAny join, Elsa.Finish): the run may even have finished in the same execution.
-        var reason = result.State.SubStatus == WorkflowSubStatus.Cancelled ? "workflow instance cancelled" : "the workflow went on without it";
+        var reason = result.State.SubStatus switch
+        {
+            WorkflowSubStatus.Cancelled => "workflow instance cancelled",
+            WorkflowSubStatus.Faulted => "workflow instance faulted (a retry reopens it)",
+            _ => "the workflow went on without it",
+        };
         return await CancelAsync(t => burned.Contains(t.BookmarkId), reason, now, ct);
     }
 

@@ -9,15 +9,16 @@ namespace CustomerCases.Api.Features.Tasks;
 
 /// <summary>
 /// GET /api/tasks — the inbox: open tasks by default, most urgent first, then the earliest due (no due date last).
-/// Filters: mine, queue, status, priority (comma-separated), dueBefore. An agent sees the tasks of his queues and his own.
+/// Filters: mine, queue, status, priority (comma-separated), dueBefore, overdue (open and past due: what supervisors
+/// chase). An agent sees the tasks of his queues and his own.
 /// </summary>
 internal static class ListTasks
 {
     internal sealed record TaskPage(IReadOnlyList<TaskResponse> Items, int Page, int PageSize, int Total);
 
-    public static async Task<IResult> HandleAsync(ClaimsPrincipal user, CustomerCasesDbContext db, CancellationToken ct,
+    public static async Task<IResult> HandleAsync(ClaimsPrincipal user, CustomerCasesDbContext db, TimeProvider time, CancellationToken ct,
         bool mine = false, string? queue = null, string? status = null, string? priority = null, DateTimeOffset? dueBefore = null,
-        int page = 1, int pageSize = 50)
+        bool? overdue = null, int page = 1, int pageSize = 50)
     {
         var v = new Validation();
         var statuses = ParseList<HumanTaskStatus>("status", status, v);
@@ -79,10 +80,21 @@ internal static class ListTasks
             query = query.Where(t => t.DueAt != null && t.DueAt < due);
         }
 
+        var now = time.GetUtcNow();
+        if (overdue is { } late)
+        {
+            // Flagged by the escalation job (even if done since: it was late), or open past due and not swept yet.
+            query = late
+                ? query.Where(t => t.OverdueAt != null
+                    || (t.DueAt != null && t.DueAt <= now && (t.Status == HumanTaskStatus.Queued || t.Status == HumanTaskStatus.Assigned)))
+                : query.Where(t => t.OverdueAt == null
+                    && (t.DueAt == null || t.DueAt > now || (t.Status != HumanTaskStatus.Queued && t.Status != HumanTaskStatus.Assigned)));
+        }
+
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(t => t.Priority).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return Results.Ok(new TaskPage(items.Select(t => TaskResponse.From(t)).ToList(), page, pageSize, total));
+        return Results.Ok(new TaskPage(items.Select(t => TaskResponse.From(t, now: now)).ToList(), page, pageSize, total));
     }
 
     private static List<T> ParseList<T>(string field, string? value, Validation v)

@@ -9,7 +9,7 @@ namespace CustomerCases.Api.Features.Tasks;
 
 /// <summary>
 /// A case closed by a person (PATCH) takes its open tasks with it, in the same save: nobody should work on a closed
-/// case. (The workflow still waits on the bookmark; cancelling the instance is the workflow API's business.)
+/// case. (The case's running workflow instances are cancelled in the same save by <c>Workflows/ClosedCaseWorkflows</c>.)
 /// </summary>
 internal sealed class TaskCaseObserver(CustomerCasesDbContext db, TaskRouting routing, TimeProvider time) : ICaseChangeObserver
 {

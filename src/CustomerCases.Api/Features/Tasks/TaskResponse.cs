@@ -29,13 +29,19 @@ internal sealed record TaskResponse(
     DateTimeOffset? CancelledAt,
     string? CancelReason,
     int Version,
-    CaseSummary? Case = null)
+    CaseSummary? Case = null,
+    DateTimeOffset? OverdueAt = null,
+    int EscalationLevel = 0,
+    string? EscalatedFromQueue = null,
+    bool Overdue = false)
 {
-    public static TaskResponse From(HumanTask t, CaseSummary? @case = null) => new(
+    /// <summary><see cref="Overdue"/>: flagged by the escalation job, or open past its due time at <paramref name="now"/> (not swept yet).</summary>
+    public static TaskResponse From(HumanTask t, CaseSummary? @case = null, DateTimeOffset? now = null) => new(
         t.Id, t.Title, t.Instructions, t.Queue, t.Status, t.Priority, t.DueAt, t.RequiredSkills, t.Outcomes, t.Form,
         t.AssigneeId, t.RequestedAssignee, t.CaseId, t.InstanceId, t.CreatedAt, t.QueuedAt, t.AssignedAt, t.CompletedAt,
         t.CompletedByName ?? t.CompletedById, t.Outcome, t.DataJson is null ? null : JsonNode.Parse(t.DataJson), t.CancelledAt, t.CancelReason,
-        t.Version, @case);
+        t.Version, @case, t.OverdueAt, t.EscalationLevel, t.EscalatedFromQueue,
+        t.IsOpen && (t.OverdueAt is not null || (now is { } n && t.DueAt <= n)));
 }
 
 /// <summary>The case behind a task, enough to decide without opening it.</summary>

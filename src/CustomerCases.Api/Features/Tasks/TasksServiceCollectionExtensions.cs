@@ -14,6 +14,8 @@ internal static class TasksServiceCollectionExtensions
         services.AddScoped<IWorkflowExecutionObserver, HumanTaskWorkflowObserver>();
         services.AddScoped<ICaseChangeObserver, TaskCaseObserver>();
         services.AddScoped<RouteWaitingTasksJob>();
+        services.AddScoped<EscalateOverdueTasksJob>();
+        services.AddSingleton<OverdueTaskScheduler>();
         return services;
     }
 }

@@ -407,6 +407,13 @@ namespace CustomerCases.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EscalatedFromQueue")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
+
                     b.Property<string>("InstanceId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -418,6 +425,9 @@ namespace CustomerCases.Persistence.Migrations.PostgreSql
                     b.Property<string>("Outcome")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("OverdueAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
@@ -473,6 +483,8 @@ namespace CustomerCases.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("AssigneeId", "Status");
 
+                    b.HasIndex("OverdueAt", "DueAt");
+
                     b.HasIndex("Status", "Queue");
 
                     b.ToTable("HumanTasks", (string)null);
@@ -488,6 +500,10 @@ namespace CustomerCases.Persistence.Migrations.PostgreSql
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OverdueQueue")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -562,6 +578,36 @@ namespace CustomerCases.Persistence.Migrations.PostgreSql
                             Name = "case-number",
                             Value = 0L
                         });
+                });
+
+            modelBuilder.Entity("CustomerCases.Persistence.Sla.SlaCalendarPeriodRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CalendarId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("CalendarVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "From");
+
+                    b.ToTable("SlaCalendarPeriods", (string)null);
                 });
 
             modelBuilder.Entity("CustomerCases.Persistence.Sla.SlaDefinitionRecord", b =>

@@ -400,6 +400,13 @@ namespace CustomerCases.Persistence.Migrations.Sqlite
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EscalatedFromQueue")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("InstanceId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -411,6 +418,9 @@ namespace CustomerCases.Persistence.Migrations.Sqlite
                     b.Property<string>("Outcome")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("OverdueAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
@@ -466,6 +476,8 @@ namespace CustomerCases.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AssigneeId", "Status");
 
+                    b.HasIndex("OverdueAt", "DueAt");
+
                     b.HasIndex("Status", "Queue");
 
                     b.ToTable("HumanTasks", (string)null);
@@ -481,6 +493,10 @@ namespace CustomerCases.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverdueQueue")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -555,6 +571,36 @@ namespace CustomerCases.Persistence.Migrations.Sqlite
                             Name = "case-number",
                             Value = 0L
                         });
+                });
+
+            modelBuilder.Entity("CustomerCases.Persistence.Sla.SlaCalendarPeriodRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalendarId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CalendarVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "From");
+
+                    b.ToTable("SlaCalendarPeriods", (string)null);
                 });
 
             modelBuilder.Entity("CustomerCases.Persistence.Sla.SlaDefinitionRecord", b =>

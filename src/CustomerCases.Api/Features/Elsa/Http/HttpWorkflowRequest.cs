@@ -15,7 +15,8 @@ namespace CustomerCases.Api.Features.Elsa.Http;
 /// did, 500 problem when the workflow faulted without answering). These endpoints are public by design, as in Elsa:
 /// anonymous callers reach only paths a published workflow (or a waiting instance) declared — anything else is 404,
 /// and the caller's Authorization and Cookie headers are never handed to the workflow. Paths match literally
-/// (case-insensitive); route templates such as <c>orders/{id}</c> are not supported.
+/// (case-insensitive) first; when none does, route templates such as <c>orders/{id}</c> are tried
+/// (<see cref="HttpRouteTemplates"/>) and their values reach the workflow as HttpEndpoint's <c>RouteData</c>.
 /// </summary>
 internal static class HttpWorkflowRequest
 {
@@ -25,20 +26,23 @@ internal static class HttpWorkflowRequest
 
     public static async Task<IResult> HandleAsync(string? path, HttpContext http, [AsParameters] WorkflowWrite write, WorkflowDefinitionStore definitions, CancellationToken ct)
     {
-        var stimulus = EngineStimuli.HttpEndpoint(path ?? "", http.Request.Method);
-        var hash = stimulus.Hash;
+        var method = http.Request.Method;
         var db = write.Db;
-        var triggers = await db.WorkflowTriggers.AsNoTracking().Where(t => t.Hash == hash).OrderBy(t => t.DefinitionId).ToListAsync(ct);
-        if (triggers.Count == 0 && !await db.Bookmarks.AnyAsync(b => b.Hash == hash, ct))
+        var literal = EngineStimuli.HttpEndpoint(path ?? "", method);
+        var literalHash = literal.Hash;
+        var matched = await db.WorkflowTriggers.AnyAsync(t => t.Hash == literalHash, ct) || await db.Bookmarks.AnyAsync(b => b.Hash == literalHash, ct)
+            ? [new HttpRouteTemplates.Match(literal.Payload!["path"]!.GetValue<string>(), new JsonObject())]
+            : await HttpRouteTemplates.FindAsync(db, path ?? "", method, ct);
+        if (matched.Count == 0)
         {
             return Results.Problem(statusCode: 404, title: "No workflow handles this request",
-                detail: $"No published workflow has an HTTP endpoint for {http.Request.Method} /workflows/{path}.");
+                detail: $"No published workflow has an HTTP endpoint for {method} /workflows/{path}.");
         }
 
-        JsonObject input;
+        JsonObject request;
         try
         {
-            input = await ReadRequestAsync(http, path ?? "", ct);
+            request = await ReadRequestAsync(http, path ?? "", ct);
         }
         catch (JsonException e)
         {
@@ -47,13 +51,22 @@ internal static class HttpWorkflowRequest
 
         var runs = await write.RunAsync(async c =>
         {
-            var all = new List<InstanceRun>(await write.Runtime.ResumeAsync(stimulus, null, null, input, c, queueIfUnmatched: false));
-            foreach (var trigger in triggers)
+            var all = new List<InstanceRun>();
+            foreach (var match in matched)
             {
-                if (await definitions.FindVersionAsync(trigger.DefinitionVersionId, c) is { } version
-                    && await write.Runtime.StartAsync(version, (JsonObject)input.DeepClone(), null, trigger.ActivityId, (JsonObject)input.DeepClone(), null, c) is { } run)
+                var stimulus = EngineStimuli.HttpEndpoint(match.Template, method);
+                var hash = stimulus.Hash;
+                var input = (JsonObject)request.DeepClone();
+                input["routeData"] = match.RouteData.DeepClone();
+                all.AddRange(await write.Runtime.ResumeAsync(stimulus, null, null, input, c, queueIfUnmatched: false));
+                var triggers = await db.WorkflowTriggers.AsNoTracking().Where(t => t.Hash == hash).OrderBy(t => t.DefinitionId).ToListAsync(c);
+                foreach (var trigger in triggers)
                 {
-                    all.Add(run);
+                    if (await definitions.FindVersionAsync(trigger.DefinitionVersionId, c) is { } version
+                        && await write.Runtime.StartAsync(version, (JsonObject)input.DeepClone(), null, trigger.ActivityId, (JsonObject)input.DeepClone(), null, c) is { } run)
+                    {
+                        all.Add(run);
+                    }
                 }
             }
 
@@ -98,7 +111,7 @@ internal static class HttpWorkflowRequest
             ["body"] = body,
             ["query"] = query,
             ["headers"] = headers,
-            ["routeData"] = new JsonObject(),
+            ["routeData"] = new JsonObject(), // filled per matched template
         };
     }
 }
