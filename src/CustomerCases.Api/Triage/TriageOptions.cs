@@ -34,6 +34,9 @@ internal sealed class TriageRefinementOptions
     /// </summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>Run the background worker on this node (tests drive it by hand instead).</summary>
+    public bool RunWorker { get; set; } = true;
+
     /// <summary>ONNX Runtime threads of the embedder (1 leaves the other core to intake on a 2-core machine).</summary>
     public int EmbedderThreads { get; set; } = 1;
 

@@ -45,7 +45,10 @@ internal static class TriageServiceCollectionExtensions
 
         services.AddSingleton<TriageRefinementSignal>();
         services.AddSingleton<TriageRefinementWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<TriageRefinementWorker>());
+        if (triage.Refinement.RunWorker)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<TriageRefinementWorker>());
+        }
         services.AddSingleton<TriageModelSync>();
         services.AddHostedService(sp => sp.GetRequiredService<TriageModelSync>());
         services.AddScoped<TriageModelStore>();

@@ -8,7 +8,7 @@ internal sealed record TriageArguments
 {
     public const string Usage =
         "triage --train <csv> (--test <csv> | --holdout <fraction>) --text-column <name> --label-column <name> " +
-        "[--oos-label oos] [--oos-rule balanced|accuracy|recall:<0..1>] [--candidates Kind,Kind] [--lbfgs-l2 0.1,0.01] [--threads n] [--seed n] [--budget-seconds s] [--save <file>] [--embedder minilm] [--embedder-threads n]";
+        "[--oos-label oos] [--oos-rule balanced|accuracy|recall:<0..1>] [--candidates Kind,Kind] [--lbfgs-l2 0.1,0.01] [--threads n] [--seed n] [--budget-seconds s] [--save <file>] [--embedder minilm] [--embedder-threads n] [--embedding-candidates Kind,Kind]";
 
     public required string Train { get; init; }
     public string? Test { get; init; }
@@ -25,6 +25,7 @@ internal sealed record TriageArguments
     public double? BudgetSeconds { get; init; }
     public string? Embedder { get; init; }
     public int EmbedderThreads { get; init; } = 1;
+    public IReadOnlyList<TriageTrainerKind>? EmbeddingCandidates { get; init; }
 
     public static TriageArguments Parse(string[] args)
     {
@@ -57,6 +58,8 @@ internal sealed record TriageArguments
             Save = Get("save"),
             BudgetSeconds = GetDouble("budget-seconds"),
             Embedder = Get("embedder"),
+            EmbeddingCandidates = Get("embedding-candidates")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(Enum.Parse<TriageTrainerKind>).ToArray(),
             EmbedderThreads = Get("embedder-threads") is { } et ? int.Parse(et, CultureInfo.InvariantCulture) : 1,
         };
         if (parsed.Embedder is not null and not "minilm")
@@ -84,6 +87,10 @@ internal sealed record TriageArguments
         if (Candidates is not null)
         {
             options = options with { Candidates = Candidates };
+        }
+        if (EmbeddingCandidates is not null)
+        {
+            options = options with { EmbeddingCandidates = EmbeddingCandidates };
         }
         if (LbfgsL2Grid is not null)
         {
