@@ -9,6 +9,7 @@ internal static class ScenarioCatalog
         ["sla-intake"] = Sla.SlaIntakeScenario.RunAsync,
         ["triage"] = Triage.TriageScenario.RunAsync,
         ["engine"] = Engine.EngineScenario.RunAsync,
+        ["triage-intake"] = TriageIntake.TriageIntakeScenario.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)
