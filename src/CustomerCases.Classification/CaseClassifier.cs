@@ -7,7 +7,7 @@ namespace CustomerCases.Classification;
 /// The ML.NET classifier: reads the active model once per call from the <see cref="ModelHolder"/> (so swaps are atomic
 /// for callers) and predicts every label set. Thread-safe. With no model loaded yet, every label set says NeedsHuman.
 /// </summary>
-public sealed class CaseClassifier : ICaseClassifier
+public sealed class CaseClassifier : ICaseClassifier, ICaseRefiner
 {
     private readonly ModelHolder _holder;
     private readonly IReadOnlyDictionary<string, DecisionThresholds> _thresholdOverrides;
@@ -45,5 +45,25 @@ public sealed class CaseClassifier : ICaseClassifier
             predictions[i] = predictor.Predict(text ?? string.Empty, _thresholdOverrides.GetValueOrDefault(predictor.Name));
         }
         return new CaseClassification(model.VersionId, predictions);
+    }
+
+    /// <inheritdoc />
+    public bool CanRefine => _holder.Current?.CanRefine == true;
+
+    /// <inheritdoc />
+    public IReadOnlyList<CaseClassification> Refine(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var model = _holder.Current;
+        if (model?.Embedder is not { } embedder || texts.Count == 0)
+        {
+            return [];
+        }
+        var vectors = embedder.Embed(texts, cancellationToken);
+        var refinable = model.LabelSets.Where(p => p.Refinement is not null).ToList();
+        return texts.Select((text, i) => new CaseClassification(model.VersionId, refinable
+                .Select(p => p.Refinement!.Predict(text ?? string.Empty, _thresholdOverrides.GetValueOrDefault(p.Name), vectors[i]))
+                .ToList()))
+            .ToList();
     }
 }

@@ -53,6 +53,8 @@ public abstract class CustomerCasesDbContext(DbContextOptions options) : DbConte
 
     public DbSet<TriageTrainingRunRecord> TriageTrainingRuns => Set<TriageTrainingRunRecord>();
 
+    public DbSet<TriageRefinementRecord> TriageRefinements => Set<TriageRefinementRecord>();
+
     public DbSet<SlaDefinitionRecord> SlaDefinitions => Set<SlaDefinitionRecord>();
 
     public DbSet<SlaTargetRecord> SlaTargets => Set<SlaTargetRecord>();

@@ -15,6 +15,7 @@ internal static class ScenarioCatalog
         ["event-resume"] = Resume.ResumeScenario.EventResumeAsync,
         ["soak-growth"] = Soak.SoakGrowthScenario.RunAsync,
         ["cold-start"] = ColdStart.ColdStartScenario.RunAsync,
+        ["triage-intake"] = TriageIntake.TriageIntakeScenario.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -18,7 +18,8 @@ namespace CustomerCases.Api.Jobs;
 /// Trains a triage model. The recurring retraining learns from agents' labels plus the starter data, evaluates the
 /// candidate and the active model on the same held-back part, and promotes only when macro-F1 is not worse (within
 /// the tolerance); the decision and both scores are recorded on the run. A training from an uploaded file stores the
-/// new version without activating it. ML.NET runs single-threaded here so training does not starve intake.
+/// new version without activating it. ML.NET runs single-threaded (RetrainMaxThreads) on a thread with a raised nice value
+/// (<see cref="LowPriorityWork"/>), so training does not starve intake (performance goal G8).
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
@@ -45,14 +46,15 @@ internal sealed partial class TrainTriageModelJob(CustomerCasesDbContext db, Wri
             var evaluation = all.Subset(evalIdx, "held-back evaluation set");
             Progress(context, 5, "data loaded");
             LogStarted(logger, rows.Count, labels.Count);
-            var trained = await Task.Run(() => new TriageTrainer(classification.Value.ToTrainingOptions()).Train(training, cancellationToken: ct), ct);
+            var trained = await LowPriorityWork.RunAsync(() => new TriageTrainer(TrainingOptions()).Train(training, cancellationToken: ct), "triage-retraining");
             Progress(context, 80, "trained; evaluating");
-            var candidate = LoadedModel.FromTrained(trained);
+            var candidate = LoadedModel.FromTrained(trained, store.Embedder);
             var active = holder.Current;
-            var decisions = candidate.LabelSets.ToDictionary(s => s.Name, s => PromotionRule.Decide(
+            // Evaluating embeds the evaluation rows: low priority as well.
+            var decisions = await LowPriorityWork.RunAsync(() => candidate.LabelSets.ToDictionary(s => s.Name, s => PromotionRule.Decide(
                 ModelEvaluator.Evaluate(candidate, evaluation, s.Name).MacroF1,
                 active?.Find(s.Name) is null ? double.NaN : ModelEvaluator.Evaluate(active, evaluation, s.Name).MacroF1,
-                classification.Value.RetrainTolerance));
+                classification.Value.RetrainTolerance)), "triage-evaluation");
             var promote = decisions.Values.All(d => d.Promote);
             using (await gate.EnterAsync(ct))
             {
@@ -94,7 +96,7 @@ internal sealed partial class TrainTriageModelJob(CustomerCasesDbContext db, Wri
             var columns = (run.LabelColumns ?? "category").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             using var reader = new StringReader(run.DatasetCsv ?? "");
             var data = CsvDatasetReader.Read(reader, new CsvDatasetOptions { TextColumn = "text", LabelColumns = columns }, "upload " + run.Id);
-            var trained = await Task.Run(() => new TriageTrainer(classification.Value.ToTrainingOptions()).Train(data, cancellationToken: ct), ct);
+            var trained = await LowPriorityWork.RunAsync(() => new TriageTrainer(TrainingOptions()).Train(data, cancellationToken: ct), "triage-training");
             using (await gate.EnterAsync(ct))
             {
                 store.Add(trained, data.Source);
@@ -110,6 +112,9 @@ internal sealed partial class TrainTriageModelJob(CustomerCasesDbContext db, Wri
             await db.SaveChangesAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>Thread cap from configuration; embedding candidates where the embedder is registered and enabled.</summary>
+    private TrainingOptions TrainingOptions() => classification.Value.ToTrainingOptions() with { Embedder = store.Embedder };
 
     /// <summary>Progress as a job parameter (visible in the Hangfire dashboard) and in the log.</summary>
     private void Progress(PerformContext? context, int percent, string step)

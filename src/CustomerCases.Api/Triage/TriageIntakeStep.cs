@@ -14,9 +14,12 @@ namespace CustomerCases.Api.Triage;
 /// Classifies a new case before its workflows start, so their conditions can use the prediction. Per label set:
 /// auto-apply writes the field (attributed to the model version, with its confidence), suggest only records the
 /// suggestion, and a category the model is unsure of sends the case to the triage queue for a person. Values the
-/// customer gave explicitly are never overwritten.
+/// customer gave explicitly are never overwritten. When the active model has an embedding refinement, a pending
+/// refinement row joins the intake transaction and the worker is nudged after the commit: intake itself never waits
+/// for the (milliseconds-slow) embedder, and a crash after the commit loses nothing.
 /// </summary>
-internal sealed class TriageIntakeStep(ICaseClassifier classifier, CustomerCasesDbContext db, IOptions<TriageOptions> options, TimeProvider time) : ICaseIntakeStep
+internal sealed class TriageIntakeStep(ICaseClassifier classifier, ICaseRefiner refiner, CustomerCasesDbContext db, IOptions<TriageOptions> options,
+    TimeProvider time, Workflows.AfterCommit afterCommit, TriageRefinementSignal refinementSignal) : ICaseIntakeStep
 {
     public Task OnCaseOpeningAsync(Case @case, CaseIntake.Command command, CancellationToken ct)
     {
@@ -58,6 +61,24 @@ internal sealed class TriageIntakeStep(ICaseClassifier classifier, CustomerCases
             PriorityTopJson = JsonSerializer.Serialize(priority.Top, TriageModelStore.ReportJson),
             CreatedAt = now,
         });
+
+        if (refiner.CanRefine && (!command.ExplicitCategory || !command.ExplicitPriority))
+        {
+            db.TriageRefinements.Add(new TriageRefinementRecord
+            {
+                CaseId = @case.Id,
+                ModelVersion = result.ModelVersion ?? "none",
+                RefineCategory = !command.ExplicitCategory,
+                RefinePriority = !command.ExplicitPriority,
+                EnqueuedAt = now,
+            });
+            afterCommit.Add(_ =>
+            {
+                refinementSignal.Notify();
+                return Task.CompletedTask;
+            });
+        }
+
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CustomerCases.Classification.Embeddings;
 using CustomerCases.Classification.Models;
 using CustomerCases.Classification.Runtime;
 using CustomerCases.Classification.Training;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCases.Api.Triage;
 
 /// <summary>Model versions as database rows (package bytes included), so every node runs the active version.</summary>
-internal sealed class TriageModelStore(CustomerCasesDbContext db, TimeProvider time)
+internal sealed class TriageModelStore(CustomerCasesDbContext db, TimeProvider time, IEnumerable<ISentenceEmbedder> embedders)
 {
     public static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web);
 
@@ -53,6 +54,9 @@ internal sealed class TriageModelStore(CustomerCasesDbContext db, TimeProvider t
     public Task<string?> ActiveVersionAsync(CancellationToken ct) =>
         db.TriageModels.AsNoTracking().Where(m => m.IsActive).Select(m => m.VersionId).SingleOrDefaultAsync(ct);
 
+    /// <summary>The registered sentence embedder, if any (retraining offers embedding candidates only then).</summary>
+    public ISentenceEmbedder? Embedder => embedders.FirstOrDefault();
+
     public async Task<LoadedModel?> LoadAsync(string versionId, CancellationToken ct)
     {
         var bytes = await db.TriageModels.AsNoTracking().Where(m => m.VersionId == versionId).Select(m => m.Package).SingleOrDefaultAsync(ct);
@@ -62,6 +66,7 @@ internal sealed class TriageModelStore(CustomerCasesDbContext db, TimeProvider t
         }
 
         using var stream = new MemoryStream(bytes);
-        return ModelPackage.Load(stream);
+        // Refinements load only where their embedder is registered; elsewhere the n-gram stage answers alone.
+        return ModelPackage.Load(stream, embedders.FirstOrDefault());
     }
 }

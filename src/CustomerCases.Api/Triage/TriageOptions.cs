@@ -18,4 +18,34 @@ internal sealed class TriageOptions
 
     /// <summary>Share of the labelled data held back to compare the candidate with the active model.</summary>
     public double EvaluationFraction { get; set; } = 0.2;
+
+    /// <summary>"Model" (default) or "Stub": a classifier that predicts nothing, the baseline of performance goal G7.</summary>
+    public string Classifier { get; set; } = "Model";
+
+    /// <summary>The second triage stage: sentence embeddings, after the intake commit.</summary>
+    public TriageRefinementOptions Refinement { get; set; } = new();
+}
+
+internal sealed class TriageRefinementOptions
+{
+    /// <summary>
+    /// Load the MiniLM embedder: retraining then also tries n-grams + embedding candidates, and a model where one won
+    /// refines each case after intake. Off = n-gram models only (a refinement stored in a model is then ignored).
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Run the background worker on this node (tests drive it by hand instead).</summary>
+    public bool RunWorker { get; set; } = true;
+
+    /// <summary>ONNX Runtime threads of the embedder (1 leaves the other core to intake on a 2-core machine).</summary>
+    public int EmbedderThreads { get; set; } = 1;
+
+    /// <summary>How often the worker looks for pending refinements without being nudged (another node's intake, a restart).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Cases embedded together (the encoder is faster per text in batches).</summary>
+    public int BatchSize { get; set; } = 16;
+
+    /// <summary>Attempts before a refinement is given up (the intake answer then stands).</summary>
+    public int MaxAttempts { get; set; } = 3;
 }

@@ -3,6 +3,9 @@ using CustomerCases.Api.Jobs;
 using CustomerCases.Classification;
 using CustomerCases.Classification.DependencyInjection;
 using CustomerCases.Classification.Runtime;
+using CustomerCases.Classification.Embeddings;
+using CustomerCases.Classification.MiniLM;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CustomerCases.Api.Triage;
@@ -18,9 +21,34 @@ internal static class TriageServiceCollectionExtensions
     {
         services.AddOptions<ClassificationOptions>().Bind(configuration.GetSection(ClassificationOptions.SectionName));
         services.AddOptions<TriageOptions>().Bind(configuration.GetSection(TriageOptions.SectionName));
+        var triage = configuration.GetSection(TriageOptions.SectionName).Get<TriageOptions>() ?? new TriageOptions();
         services.AddSingleton<ModelHolder>();
-        services.AddSingleton<ICaseClassifier>(sp => new CaseClassifier(sp.GetRequiredService<ModelHolder>(),
+        services.AddSingleton(sp => new CaseClassifier(sp.GetRequiredService<ModelHolder>(),
             sp.GetRequiredService<IOptions<ClassificationOptions>>().Value.Thresholds));
+        if (string.Equals(triage.Classifier, "Stub", StringComparison.OrdinalIgnoreCase))
+        {
+            // Performance goal G7's baseline: intake with a classifier that does no work.
+            services.AddSingleton<ICaseClassifier>(new NullCaseClassifier());
+            services.AddSingleton<ICaseRefiner>(NoRefinement.Instance);
+        }
+        else
+        {
+            services.AddSingleton<ICaseClassifier>(sp => sp.GetRequiredService<CaseClassifier>());
+            services.AddSingleton<ICaseRefiner>(sp => sp.GetRequiredService<CaseClassifier>());
+        }
+
+        if (triage.Refinement.Enabled)
+        {
+            // Optional: without it (or if it cannot load) models answer with their n-gram stage only.
+            services.TryAddSingleton<ISentenceEmbedder>(_ => new MiniLmEmbedder(triage.Refinement.EmbedderThreads));
+        }
+
+        services.AddSingleton<TriageRefinementSignal>();
+        services.AddSingleton<TriageRefinementWorker>();
+        if (triage.Refinement.RunWorker)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<TriageRefinementWorker>());
+        }
         services.AddSingleton<TriageModelSync>();
         services.AddHostedService(sp => sp.GetRequiredService<TriageModelSync>());
         services.AddScoped<TriageModelStore>();

@@ -11,6 +11,8 @@ namespace CustomerCases.Classification.Metrics;
 /// <param name="WinnerValidationMetrics">Full validation metrics of the winner (trained on the training part only).</param>
 /// <param name="FeaturizeSeconds">Time to fit and apply the text featurisation during selection.</param>
 /// <param name="FinalFitSeconds">Time to refit the winner on all rows.</param>
+/// <param name="IntakeCandidate">When the winner needs sentence embeddings: the best n-gram candidate, which answers at intake until the refinement does.</param>
+/// <param name="IntakeValidationMetrics">Validation metrics of <paramref name="IntakeCandidate"/>.</param>
 /// <param name="DroppedLabels">Labels left out because they had fewer rows than the minimum (cannot be learned and validated).</param>
 public sealed record LabelSetReport(
     string LabelSet,
@@ -23,4 +25,6 @@ public sealed record LabelSetReport(
     ModelMetrics WinnerValidationMetrics,
     double FeaturizeSeconds,
     double FinalFitSeconds,
-    IReadOnlyList<string> DroppedLabels);
+    IReadOnlyList<string> DroppedLabels,
+    string? IntakeCandidate = null,
+    ModelMetrics? IntakeValidationMetrics = null);

@@ -20,10 +20,17 @@ public sealed record ModelManifest(
     {
         ArgumentNullException.ThrowIfNull(model);
         var sets = model.LabelSets
-            .Select(s => new LabelSetManifest(s.Name, ModelFileName(s.Name), s.Pipeline, s.Labels, s.Report.WinnerValidationMetrics, s.AdvisedThresholds))
+            .Select(s => new LabelSetManifest(s.Name, ModelFileName(s.Name), s.Pipeline, s.Labels,
+                s.Report.IntakeValidationMetrics ?? s.Report.WinnerValidationMetrics, s.AdvisedThresholds,
+                s.Refinement is { } r
+                    ? new RefinementManifest(r.EmbedderId, r.Dimension, RefinementFileName(s.Name), r.Pipeline, r.Labels, r.ValidationMetrics, r.AdvisedThresholds)
+                    : null))
             .ToList();
         return new ModelManifest(CurrentFormatVersion, model.VersionId, model.CreatedAt, model.TrainingData, sets, model.Report);
     }
+
+    /// <summary>Zip entry name of a label set's refinement model.</summary>
+    public static string RefinementFileName(string labelSet) => ModelFileName(labelSet).Replace(".zip", ".refinement.zip", StringComparison.Ordinal);
 
     /// <summary>Zip entry name of a label set's ML.NET model: only safe characters, so any label column name works.</summary>
     public static string ModelFileName(string labelSet) =>

@@ -26,18 +26,27 @@ public static class ModelPackage
         using var archive = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var set in model.LabelSets)
         {
-            var entry = archive.CreateEntry(ModelManifest.ModelFileName(set.Name), CompressionLevel.NoCompression);
-            using var entryStream = entry.Open();
-            // ML.NET needs a seekable stream to write its own zip.
-            using var buffer = new MemoryStream();
-            ml.Model.Save(set.Model, set.InputSchema, buffer);
-            buffer.Position = 0;
-            buffer.CopyTo(entryStream);
+            SaveEntry(archive, ml, ModelManifest.ModelFileName(set.Name), set.Model, set.InputSchema);
+            if (set.Refinement is { } refinement)
+            {
+                SaveEntry(archive, ml, ModelManifest.RefinementFileName(set.Name), refinement.Model, refinement.InputSchema);
+            }
         }
         using (var manifestStream = archive.CreateEntry(ManifestEntry).Open())
         {
             JsonSerializer.Serialize(manifestStream, manifest, ManifestJson.Options);
         }
+    }
+
+    private static void SaveEntry(ZipArchive archive, MLContext ml, string name, ITransformer model, DataViewSchema inputSchema)
+    {
+        var entry = archive.CreateEntry(name, CompressionLevel.NoCompression);
+        using var entryStream = entry.Open();
+        // ML.NET needs a seekable stream to write its own zip.
+        using var buffer = new MemoryStream();
+        ml.Model.Save(model, inputSchema, buffer);
+        buffer.Position = 0;
+        buffer.CopyTo(entryStream);
     }
 
     /// <summary>Writes a trained model to a file (via a temporary file, so a reader never sees half a package).</summary>
@@ -58,8 +67,11 @@ public static class ModelPackage
         return ReadManifest(archive);
     }
 
-    /// <summary>Loads a package into a model ready to predict.</summary>
-    public static LoadedModel Load(Stream source)
+    /// <summary>
+    /// Loads a package into a model ready to predict. Refinement models are attached only when <paramref name="embedder"/>
+    /// is the one they were trained with; otherwise the n-gram models answer alone (the embedder is optional).
+    /// </summary>
+    public static LoadedModel Load(Stream source, Embeddings.ISentenceEmbedder? embedder = null)
     {
         using var archive = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
         var manifest = ReadManifest(archive);
@@ -71,24 +83,35 @@ public static class ModelPackage
         var predictors = new List<LabelSetPredictor>();
         foreach (var set in manifest.LabelSets)
         {
-            var entry = archive.GetEntry(set.ModelFile) ?? throw new InvalidDataException($"model package lacks {set.ModelFile}");
-            using var buffer = new MemoryStream();
-            using (var entryStream = entry.Open())
+            var transformer = LoadEntry(archive, ml, set.ModelFile, out var inputSchema);
+            LabelSetPredictor? refinement = null;
+            if (set.Refinement is { } r && embedder is not null && embedder.Id == r.EmbedderId && embedder.Dimension == r.Dimension)
             {
-                entryStream.CopyTo(buffer);
+                var refined = LoadEntry(archive, ml, r.ModelFile, out var refinedSchema);
+                refinement = new LabelSetPredictor(set.Name, ml, refined, refinedSchema, r.Labels, r.Thresholds);
             }
-            buffer.Position = 0;
-            var transformer = ml.Model.Load(buffer, out var inputSchema);
-            predictors.Add(new LabelSetPredictor(set.Name, ml, transformer, inputSchema, set.Labels, set.Thresholds));
+            predictors.Add(new LabelSetPredictor(set.Name, ml, transformer, inputSchema, set.Labels, set.Thresholds, refinement));
         }
-        return new LoadedModel(manifest, predictors);
+        return new LoadedModel(manifest, predictors, predictors.Any(p => p.Refinement is not null) ? embedder : null);
+    }
+
+    private static ITransformer LoadEntry(ZipArchive archive, MLContext ml, string name, out DataViewSchema inputSchema)
+    {
+        var entry = archive.GetEntry(name) ?? throw new InvalidDataException($"model package lacks {name}");
+        using var buffer = new MemoryStream();
+        using (var entryStream = entry.Open())
+        {
+            entryStream.CopyTo(buffer);
+        }
+        buffer.Position = 0;
+        return ml.Model.Load(buffer, out inputSchema);
     }
 
     /// <summary>Loads a package file.</summary>
-    public static LoadedModel Load(string path)
+    public static LoadedModel Load(string path, Embeddings.ISentenceEmbedder? embedder = null)
     {
         using var file = File.OpenRead(path);
-        return Load(file);
+        return Load(file, embedder);
     }
 
     private static ModelManifest ReadManifest(ZipArchive archive)

@@ -14,19 +14,28 @@ public sealed class LabelSetPredictor
     private readonly ObjectPool<PredictionEngine<ClassifierInput, ClassifierOutput>> _engines;
     private readonly string[] _labels;
 
-    internal LabelSetPredictor(string name, MLContext ml, ITransformer model, DataViewSchema inputSchema, IReadOnlyList<string> labels, DecisionThresholds thresholds)
+    internal LabelSetPredictor(string name, MLContext ml, ITransformer model, DataViewSchema inputSchema, IReadOnlyList<string> labels, DecisionThresholds thresholds,
+        LabelSetPredictor? refinement = null)
     {
         Name = name;
         Model = model;
         Thresholds = thresholds;
+        Refinement = refinement;
+        EmbeddingDimension = Embeddings.EmbeddingSchema.DimensionOf(inputSchema);
         _labels = ScoreSlotNames(model, inputSchema) ?? labels.ToArray();
         if (_labels.Length == 0)
         {
             throw new InvalidOperationException($"label set '{name}' has no labels");
         }
         _engines = new DefaultObjectPool<PredictionEngine<ClassifierInput, ClassifierOutput>>(
-            new PredictionEnginePolicy(ml, model), Math.Max(4, Environment.ProcessorCount * 2));
+            new PredictionEnginePolicy(ml, model, EmbeddingDimension), Math.Max(4, Environment.ProcessorCount * 2));
     }
+
+    /// <summary>The embedding model that refines this label set after intake (null: none, or its embedder is not available here).</summary>
+    public LabelSetPredictor? Refinement { get; }
+
+    /// <summary>Size of the sentence vector this model takes, or null for text-only (n-gram) models.</summary>
+    public int? EmbeddingDimension { get; }
 
     /// <summary>Label set name.</summary>
     public string Name { get; }
@@ -41,12 +50,18 @@ public sealed class LabelSetPredictor
     internal ITransformer Model { get; }
 
     /// <summary>Calibrated probabilities for every label, in <see cref="Labels"/> order; they sum to 1.</summary>
-    public double[] PredictProbabilities(string text)
+    /// <param name="text">The composed request text.</param>
+    /// <param name="embedding">Its sentence vector; required by embedding models, ignored by n-gram models.</param>
+    public double[] PredictProbabilities(string text, float[]? embedding = null)
     {
+        if (EmbeddingDimension is { } size && embedding?.Length != size)
+        {
+            throw new ArgumentException($"model '{Name}' needs a sentence vector of {size} values", nameof(embedding));
+        }
         var engine = _engines.Get();
         try
         {
-            var output = engine.Predict(new ClassifierInput { Text = text ?? string.Empty });
+            var output = engine.Predict(new ClassifierInput { Text = text ?? string.Empty, Embedding = EmbeddingDimension is null ? [] : embedding! });
             if (output.Score.Length != _labels.Length)
             {
                 throw new InvalidOperationException($"model '{Name}' returned {output.Score.Length} scores for {_labels.Length} labels");
@@ -60,9 +75,9 @@ public sealed class LabelSetPredictor
     }
 
     /// <summary>Top label, its probability, top 3 and the decision under <paramref name="thresholds"/> (default: the manifest's).</summary>
-    public LabelPrediction Predict(string text, DecisionThresholds? thresholds = null)
+    public LabelPrediction Predict(string text, DecisionThresholds? thresholds = null, float[]? embedding = null)
     {
-        var probabilities = PredictProbabilities(text);
+        var probabilities = PredictProbabilities(text, embedding);
         var top = TopLabels(probabilities);
         var best = top[0];
         return new LabelPrediction(Name, best.Label, best.Probability, top, (thresholds ?? Thresholds).Decide(best.Probability));

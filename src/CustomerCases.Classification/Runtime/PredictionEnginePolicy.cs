@@ -4,7 +4,7 @@ using Microsoft.ML;
 namespace CustomerCases.Classification.Runtime;
 
 /// <summary>Creates PredictionEngines (not thread-safe themselves) for the pool; creation is serialised on the MLContext.</summary>
-internal sealed class PredictionEnginePolicy(MLContext ml, ITransformer model) : IPooledObjectPolicy<PredictionEngine<ClassifierInput, ClassifierOutput>>
+internal sealed class PredictionEnginePolicy(MLContext ml, ITransformer model, int? embeddingDimension) : IPooledObjectPolicy<PredictionEngine<ClassifierInput, ClassifierOutput>>
 {
     private readonly Lock _createLock = new();
 
@@ -12,7 +12,8 @@ internal sealed class PredictionEnginePolicy(MLContext ml, ITransformer model) :
     {
         lock (_createLock)
         {
-            return ml.Model.CreatePredictionEngine<ClassifierInput, ClassifierOutput>(model);
+            return ml.Model.CreatePredictionEngine<ClassifierInput, ClassifierOutput>(model, ignoreMissingColumns: false,
+                inputSchemaDefinition: Embeddings.EmbeddingSchema.For<ClassifierInput>(embeddingDimension));
         }
     }
 

@@ -8,6 +8,7 @@ internal static class TextFeaturizer
 {
     public const string TextColumn = "Text";
     public const string FeaturesColumn = "Features";
+    private const string NgramColumn = "NgramFeatures";
 
     /// <summary>Rows a word n-gram must appear in to be kept for tree learners (triage.md §3).</summary>
     private const int MinimumRowsForTreeFeature = 5;
@@ -37,6 +38,17 @@ internal static class TextFeaturizer
                 }
                 : null,
         };
+        if (set == FeatureSet.WordCharTfIdfAndEmbedding)
+        {
+            featurize.CharFeatureExtractor = new WordBagEstimator.Options
+            {
+                NgramLength = options.CharNgramLength,
+                UseAllLengths = false,
+                Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
+            };
+            return ml.Transforms.Text.FeaturizeText(NgramColumn, featurize, TextColumn)
+                .Append(ml.Transforms.Concatenate(FeaturesColumn, NgramColumn, Embeddings.EmbeddingSchema.Column));
+        }
         IEstimator<ITransformer> estimator = ml.Transforms.Text.FeaturizeText(FeaturesColumn, featurize, TextColumn);
         if (set == FeatureSet.FrequentWordTfIdf)
         {
@@ -48,6 +60,7 @@ internal static class TextFeaturizer
     public static string Describe(FeatureSet set, TrainingOptions options) => set switch
     {
         FeatureSet.WordCharTfIdf => $"FeaturizeText(word 1-{options.WordNgramLength} + char {options.CharNgramLength}-grams, TF-IDF, lower, no punctuation, L2)",
+        FeatureSet.WordCharTfIdfAndEmbedding => $"[FeaturizeText(word 1-{options.WordNgramLength} + char {options.CharNgramLength}-grams, TF-IDF, lower, no punctuation, L2), {options.Embedder?.Id ?? "sentence"} embedding]",
         _ => $"FeaturizeText(word 1-{options.WordNgramLength}-grams, TF-IDF, L2) + SelectFeaturesBasedOnCount(≥{MinimumRowsForTreeFeature})",
     };
 }

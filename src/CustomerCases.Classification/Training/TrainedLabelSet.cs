@@ -3,7 +3,11 @@ using Microsoft.ML;
 
 namespace CustomerCases.Classification.Training;
 
-/// <summary>The trained model of one label set: an ML.NET transformer ("Text" → "Score"), its labels and its selection report.</summary>
+/// <summary>
+/// The trained model of one label set: an ML.NET transformer ("Text" → "Score"), its labels and its selection report.
+/// <see cref="Refinement"/> is set when a candidate using sentence embeddings won the selection: this model is then the
+/// best n-gram candidate, fast enough for intake, and the refinement replaces its answer once the embedding is computed.
+/// </summary>
 public sealed record TrainedLabelSet(
     string Name,
     ITransformer Model,
@@ -12,4 +16,17 @@ public sealed record TrainedLabelSet(
     string Pipeline,
     DecisionThresholds AdvisedThresholds,
     LabelSetReport Report,
+    IReadOnlyList<ValidationPrediction> ValidationPredictions,
+    TrainedRefinement? Refinement = null);
+
+/// <summary>The embedding model of a label set ("Text" + "Embedding" → "Score"), with its own validation and thresholds.</summary>
+public sealed record TrainedRefinement(
+    string EmbedderId,
+    int Dimension,
+    ITransformer Model,
+    DataViewSchema InputSchema,
+    IReadOnlyList<string> Labels,
+    string Pipeline,
+    DecisionThresholds AdvisedThresholds,
+    ModelMetrics ValidationMetrics,
     IReadOnlyList<ValidationPrediction> ValidationPredictions);

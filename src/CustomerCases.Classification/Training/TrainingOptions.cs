@@ -52,6 +52,17 @@ public sealed record TrainingOptions
     /// </summary>
     public TimeSpan? SelectionBudget { get; init; }
 
+    /// <summary>
+    /// Sentence encoder for the refinement candidates (n-grams + embedding). Null = n-gram candidates only. When an
+    /// embedding candidate wins, the label set keeps the best n-gram candidate too: it answers at intake (fast, goal G7)
+    /// and the refinement replaces its answer right after the commit.
+    /// </summary>
+    public Embeddings.ISentenceEmbedder? Embedder { get; init; }
+
+    /// <summary>Linear trainers also tried on n-grams + embedding when <see cref="Embedder"/> is set.</summary>
+    public IReadOnlyList<TriageTrainerKind> EmbeddingCandidates { get; init; } =
+        [TriageTrainerKind.LbfgsMaximumEntropy, TriageTrainerKind.OneVersusAllAveragedPerceptron];
+
     /// <summary>Labels with fewer rows than this are dropped from a label set (they cannot be learned or validated).</summary>
     public int MinimumRowsPerLabel { get; init; } = 2;
 }

@@ -35,23 +35,46 @@ public sealed class TriageTrainer
         var total = Stopwatch.StartNew();
         var labelSets = new List<TrainedLabelSet>();
         var labelCounts = new Dictionary<string, IReadOnlyDictionary<string, int>>();
+        var embedWatch = Stopwatch.StartNew();
+        var embeddings = _options.Embedder is { } embedder ? EmbedAll(data, embedder, cancellationToken) : null;
+        var embedSeconds = embeddings is null ? 0 : embedWatch.Elapsed.TotalSeconds;
         for (var column = 0; column < data.LabelColumns.Count; column++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (rows, counts, dropped) = UsableRows(data, column);
+            var (rows, counts, dropped) = UsableRows(data, column, embeddings);
             labelCounts[data.LabelColumns[column]] = counts;
             labelSets.Add(TrainLabelSet(data.LabelColumns[column], rows, dropped, progress, cancellationToken));
         }
         var createdAt = DateTimeOffset.UtcNow;
         var versionId = createdAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
-        var report = new TrainingReport(data.Source, data.Rows.Count, labelSets.Select(l => l.Report).ToList(), total.Elapsed.TotalSeconds);
+        var report = new TrainingReport(data.Source, data.Rows.Count, labelSets.Select(l => l.Report).ToList(), total.Elapsed.TotalSeconds, embedSeconds);
         return new TrainedModel(versionId, createdAt, new TrainingDataSummary(data.Source, data.Rows.Count, labelCounts), labelSets, report);
     }
 
-    private (List<TrainingInput> Rows, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Dropped) UsableRows(LabelledDataset data, int column)
+    /// <summary>Once per data set, in batches (the encoder is ~100× slower than the linear models; triage.md §3).</summary>
+    private static float[][] EmbedAll(LabelledDataset data, Embeddings.ISentenceEmbedder embedder, CancellationToken cancellationToken)
+    {
+        const int batch = 32;
+        var vectors = new float[data.Rows.Count][];
+        for (var start = 0; start < data.Rows.Count; start += batch)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var texts = data.Rows.Skip(start).Take(batch).Select(r => r.Text).ToArray();
+            var encoded = embedder.Embed(texts, cancellationToken);
+            for (var i = 0; i < encoded.Length; i++)
+            {
+                vectors[start + i] = encoded[i].Length == embedder.Dimension
+                    ? encoded[i]
+                    : throw new InvalidOperationException($"embedder {embedder.Id} returned {encoded[i].Length} values, expected {embedder.Dimension}");
+            }
+        }
+        return vectors;
+    }
+
+    private (List<TrainingInput> Rows, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Dropped) UsableRows(LabelledDataset data, int column, float[][]? embeddings)
     {
         var labelled = data.LabelledIndices(column)
-            .Select(i => new TrainingInput { Text = data.Rows[i].Text, Label = data.Rows[i].Labels[column] })
+            .Select(i => new TrainingInput { Text = data.Rows[i].Text, Label = data.Rows[i].Labels[column], Embedding = embeddings?[i] ?? [] })
             .ToList();
         var counts = labelled.GroupBy(r => r.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var rows = labelled.Where(r => counts[r.Label] >= _options.MinimumRowsPerLabel).ToList();
@@ -73,8 +96,9 @@ public sealed class TriageTrainer
             Enumerable.Range(0, rows.Count).ToList(), i => rows[i].Label, _options.ValidationFraction, _options.Seed);
         var trainRows = trainIdx.Select(i => rows[i]).ToList();
         var validRows = validIdx.Select(i => rows[i]).ToList();
-        var trainView = ml.Data.LoadFromEnumerable(trainRows);
-        var validView = ml.Data.LoadFromEnumerable(validRows);
+        var dimension = _options.Embedder?.Dimension;
+        var trainView = Embeddings.EmbeddingSchema.Load(ml, trainRows, dimension);
+        var validView = Embeddings.EmbeddingSchema.Load(ml, validRows, dimension);
 
         var labelMap = LabelMapping(ml).Fit(trainView);
         var keyedTrain = labelMap.Transform(trainView);
@@ -85,7 +109,8 @@ public sealed class TriageTrainer
         var featurized = new Dictionary<FeatureSet, (ITransformer Featurizer, IDataView Train, IDataView Valid)>();
         var featurizeSeconds = 0.0;
         var results = new List<CandidateResult>();
-        (CandidateSpec Spec, CandidateResult Result, ITransformer Model, List<int> Actual, List<double[]> Probabilities)? best = null;
+        Fitted? best = null;
+        Fitted? bestNgram = null; // the best candidate that needs no embedding: it answers at intake
 
         foreach (var spec in specs)
         {
@@ -121,9 +146,14 @@ public sealed class TriageTrainer
                 var result = new CandidateResult(spec.Name, metrics.Accuracy, metrics.MacroF1, metrics.LogLoss, seconds);
                 results.Add(result);
                 progress?.Report(result);
-                if (best is null || IsBetter(result, best.Value.Result, TieTolerance(validRows.Count)))
+                var fitted = new Fitted(spec, result, model, actual, probabilities);
+                if (best is null || IsBetter(result, best.Result, TieTolerance(validRows.Count)))
                 {
-                    best = (spec, result, model, actual, probabilities);
+                    best = fitted;
+                }
+                if (!NeedsEmbedding(spec) && (bestNgram is null || IsBetter(result, bestNgram.Result, TieTolerance(validRows.Count))))
+                {
+                    bestNgram = fitted;
                 }
             }
             catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or DllNotFoundException)
@@ -133,49 +163,74 @@ public sealed class TriageTrainer
                 progress?.Report(results[^1]);
             }
         }
-        if (best is null)
+        if (best is null || bestNgram is null)
         {
-            throw new InvalidOperationException($"no candidate could be trained for '{name}': " +
+            throw new InvalidOperationException($"no n-gram candidate could be trained for '{name}': " +
                 string.Join("; ", results.Select(r => $"{r.Candidate}: {r.Skipped}")));
         }
 
-        var winner = best.Value;
-        var winnerMetrics = Evaluate(labels, winner.Actual, winner.Probabilities);
-        var validationPredictions = winner.Actual
-            .Select((a, r) => (Actual: a, Probabilities: winner.Probabilities[r]))
+        var intake = bestNgram;
+        var refinement = NeedsEmbedding(best.Spec) ? best : null;
+        var intakeValidation = ValidationPredictions(labels, intake);
+        var reason = Explain(best.Result, results);
+        if (refinement is not null)
+        {
+            reason += string.Create(CultureInfo.InvariantCulture,
+                $"; it needs the sentence embedding, so {intake.Spec.Name} (validation macro-F1 {intake.Result.MacroF1:F4}) answers at intake and the winner refines right after");
+        }
+
+        var finalWatch = Stopwatch.StartNew();
+        var (intakeModel, finalLabels) = FinalFit(ml, rows, labels, intake, featurized, dimension: null);
+        (ITransformer Model, string[] Labels)? refined = refinement is null ? null : FinalFit(ml, rows, labels, refinement, featurized, dimension);
+        var finalFitSeconds = finalWatch.Elapsed.TotalSeconds;
+
+        var report = new LabelSetReport(name, rows.Count, validRows.Count, finalLabels, results, best.Spec.Name, reason,
+            Evaluate(labels, best.Actual, best.Probabilities), featurizeSeconds, finalFitSeconds, droppedLabels,
+            refinement is null ? null : intake.Spec.Name, refinement is null ? null : Evaluate(labels, intake.Actual, intake.Probabilities));
+        var thresholds = ThresholdAdvisor.Advise(intakeValidation, _options.AutoApplyTargetPrecision, _options.SuggestTargetPrecision);
+        var pipeline = $"{TextFeaturizer.Describe(intake.Spec.Features, _options)} → {intake.Spec.Name}";
+        TrainedRefinement? trainedRefinement = null;
+        if (refinement is not null && refined is { } r && _options.Embedder is { } embedder)
+        {
+            var refinedValidation = ValidationPredictions(labels, refinement);
+            trainedRefinement = new TrainedRefinement(embedder.Id, embedder.Dimension, r.Model, InputSchema(ml, embedder.Dimension), r.Labels,
+                $"{TextFeaturizer.Describe(refinement.Spec.Features, _options)} → {refinement.Spec.Name}",
+                ThresholdAdvisor.Advise(refinedValidation, _options.AutoApplyTargetPrecision, _options.SuggestTargetPrecision),
+                Evaluate(labels, refinement.Actual, refinement.Probabilities), refinedValidation);
+        }
+        return new TrainedLabelSet(name, intakeModel, InputSchema(ml, null), finalLabels, pipeline, thresholds, report, intakeValidation, trainedRefinement);
+    }
+
+    private sealed record Fitted(CandidateSpec Spec, CandidateResult Result, ITransformer Model, List<int> Actual, List<double[]> Probabilities);
+
+    private static bool NeedsEmbedding(CandidateSpec spec) => spec.Features == FeatureSet.WordCharTfIdfAndEmbedding;
+
+    private static DataViewSchema InputSchema(MLContext ml, int? dimension) =>
+        Embeddings.EmbeddingSchema.Load(ml, Array.Empty<Runtime.ClassifierInput>(), dimension).Schema;
+
+    private static List<ValidationPrediction> ValidationPredictions(string[] labels, Fitted fitted) =>
+        fitted.Actual
+            .Select((a, r) => (Actual: a, Probabilities: fitted.Probabilities[r]))
             .Select(x =>
             {
                 var top = Runtime.ProbabilityNormalizer.ArgMax(x.Probabilities);
                 return new ValidationPrediction(labels[x.Actual], labels[top], x.Probabilities[top]);
             })
             .ToList();
-        var reason = Explain(winner.Result, results);
 
-        var finalWatch = Stopwatch.StartNew();
-        ITransformer finalModel;
-        string[] finalLabels;
-        if (_options.RefitOnAllRows)
+    /// <summary>Refits a selected candidate on all rows (train + validation), or keeps its selection fit when refitting is off.</summary>
+    private (ITransformer Model, string[] Labels) FinalFit(MLContext ml, List<TrainingInput> rows, string[] labels, Fitted fitted,
+        Dictionary<FeatureSet, (ITransformer Featurizer, IDataView Train, IDataView Valid)> featurized, int? dimension)
+    {
+        if (!_options.RefitOnAllRows)
         {
-            var allView = ml.Data.LoadFromEnumerable(rows);
-            var allKeyed = LabelMapping(ml).Fit(allView).Transform(allView);
-            var featurizer = TextFeaturizer.Create(ml, winner.Spec.Features, _options).Fit(allKeyed);
-            var predictor = winner.Spec.CreateTrainer(ml).Fit(ml.Data.Cache(featurizer.Transform(allKeyed)));
-            finalModel = new TransformerChain<ITransformer>(featurizer, predictor);
-            finalLabels = ScoredRows.LabelNames(allKeyed.Schema["Label"]);
+            return (new TransformerChain<ITransformer>(featurized[fitted.Spec.Features].Featurizer, fitted.Model), labels);
         }
-        else
-        {
-            finalModel = new TransformerChain<ITransformer>(featurized[winner.Spec.Features].Featurizer, winner.Model);
-            finalLabels = labels;
-        }
-        var finalFitSeconds = finalWatch.Elapsed.TotalSeconds;
-
-        var report = new LabelSetReport(name, rows.Count, validRows.Count, finalLabels, results, winner.Spec.Name, reason,
-            winnerMetrics, featurizeSeconds, finalFitSeconds, droppedLabels);
-        var thresholds = ThresholdAdvisor.Advise(validationPredictions, _options.AutoApplyTargetPrecision, _options.SuggestTargetPrecision);
-        var pipeline = $"{TextFeaturizer.Describe(winner.Spec.Features, _options)} → {winner.Spec.Name}";
-        var inputSchema = ml.Data.LoadFromEnumerable(Array.Empty<Runtime.ClassifierInput>()).Schema;
-        return new TrainedLabelSet(name, finalModel, inputSchema, finalLabels, pipeline, thresholds, report, validationPredictions);
+        var allView = Embeddings.EmbeddingSchema.Load(ml, rows, dimension);
+        var allKeyed = LabelMapping(ml).Fit(allView).Transform(allView);
+        var featurizer = TextFeaturizer.Create(ml, fitted.Spec.Features, _options).Fit(allKeyed);
+        var predictor = fitted.Spec.CreateTrainer(ml).Fit(ml.Data.Cache(featurizer.Transform(allKeyed)));
+        return (new TransformerChain<ITransformer>(featurizer, predictor), ScoredRows.LabelNames(allKeyed.Schema["Label"]));
     }
 
     /// <summary>Fills a lazy cache now, so featurisation time is not billed to the first candidate that reads it.</summary>

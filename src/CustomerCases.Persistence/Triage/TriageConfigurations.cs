@@ -55,3 +55,20 @@ internal sealed class TriageTrainingRunRecordConfiguration : IEntityTypeConfigur
         b.HasIndex(x => x.StartedAt);
     }
 }
+
+internal sealed class TriageRefinementRecordConfiguration : IEntityTypeConfiguration<TriageRefinementRecord>
+{
+    public void Configure(EntityTypeBuilder<TriageRefinementRecord> b)
+    {
+        b.ToTable("TriageRefinements");
+        b.HasKey(x => x.CaseId);
+        b.Property(x => x.ModelVersion).HasMaxLength(100);
+        b.Property(x => x.Category).HasMaxLength(100);
+        b.Property(x => x.Priority).HasMaxLength(20);
+        b.Property(x => x.CategoryDecision).HasMaxLength(20);
+        b.Property(x => x.PriorityDecision).HasMaxLength(20);
+        b.Property(x => x.Outcome).HasMaxLength(500);
+        // The worker's query: pending rows, oldest first.
+        b.HasIndex(x => new { x.CompletedAt, x.EnqueuedAt });
+    }
+}

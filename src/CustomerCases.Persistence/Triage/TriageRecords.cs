@@ -91,3 +91,42 @@ public sealed class TriageTrainingRunRecord
 
     public string? LabelColumns { get; set; }
 }
+
+/// <summary>
+/// The second stage of a case's triage (the embedding refinement), written in the intake transaction so a crash between
+/// commit and refinement loses nothing: a background worker processes rows whose <see cref="CompletedAt"/> is null.
+/// <see cref="CompletedAt"/> − <see cref="EnqueuedAt"/> is the time to final triage.
+/// </summary>
+public sealed class TriageRefinementRecord
+{
+    public Guid CaseId { get; set; }
+
+    /// <summary>The model version that triaged at intake (and owns the refinement).</summary>
+    public string ModelVersion { get; set; } = "";
+
+    /// <summary>Whether the customer left the category / priority to triage (explicit values are never refined).</summary>
+    public bool RefineCategory { get; set; }
+
+    public bool RefinePriority { get; set; }
+
+    public DateTimeOffset EnqueuedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? Category { get; set; }
+
+    public double? CategoryConfidence { get; set; }
+
+    public string? CategoryDecision { get; set; }
+
+    public string? Priority { get; set; }
+
+    public double? PriorityConfidence { get; set; }
+
+    public string? PriorityDecision { get; set; }
+
+    /// <summary>What was done: applied, unchanged, skipped (and why), failed.</summary>
+    public string? Outcome { get; set; }
+}

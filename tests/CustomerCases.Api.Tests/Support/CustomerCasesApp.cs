@@ -32,6 +32,9 @@ public sealed class CustomerCasesApp(TestDatabase database, IReadOnlyDictionary<
         builder.UseSetting("Jobs:RunServer", "false");
         // No model unless a test asks for one: without a model every case is routed to a person (the triage queue).
         builder.UseSetting("Triage:TrainStarterModelWhenEmpty", "false");
+        // No MiniLM (≈300 MB, seconds to load) unless a test registers an embedder; refinements are driven by hand.
+        builder.UseSetting("Triage:Refinement:Enabled", "false");
+        builder.UseSetting("Triage:Refinement:RunWorker", "false");
         if (!shippedWorkflows)
         {
             builder.UseSetting("Workflows:DefinitionsFolder", NoWorkflows);

@@ -12,7 +12,7 @@ internal static class LatencyProbe
     public static (double P50Ms, double P99Ms, double PerSecond) SingleThread(ITransformer model, IReadOnlyList<string> texts)
     {
         var ml = new MLContext(1);
-        using var engine = ml.Model.CreatePredictionEngine<ClassifierInput, ClassifierOutput>(model);
+        using var engine = ml.Model.CreatePredictionEngine<ClassifierInput, ClassifierOutput>(model, inputSchemaDefinition: Classification.Embeddings.EmbeddingSchema.For<ClassifierInput>(null));
         var input = new ClassifierInput();
         var output = new ClassifierOutput();
         for (var i = 0; i < WarmUp; i++)
@@ -50,6 +50,26 @@ internal static class LatencyProbe
             }
         });
         return (threads, texts.Count / watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The refinement's cost per case: one text embedded alone (as the worker does when cases trickle in) plus the prediction.</summary>
+    public static (double P50Ms, double P99Ms, double PerSecond) Refinement(LabelSetPredictor refinement, Classification.Embeddings.ISentenceEmbedder embedder, IReadOnlyList<string> texts)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            refinement.Predict(texts[i % texts.Count], embedding: embedder.Embed([texts[i % texts.Count]])[0]);
+        }
+        var samples = new double[texts.Count];
+        var total = Stopwatch.StartNew();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            refinement.Predict(texts[i], embedding: embedder.Embed([texts[i]])[0]);
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        var seconds = total.Elapsed.TotalSeconds;
+        Array.Sort(samples);
+        return (Percentile(samples, 0.50), Percentile(samples, 0.99), texts.Count / seconds);
     }
 
     private static double Percentile(double[] sorted, double q) =>

@@ -8,7 +8,7 @@ internal sealed record TriageArguments
 {
     public const string Usage =
         "triage --train <csv> (--test <csv> | --holdout <fraction>) --text-column <name> --label-column <name> " +
-        "[--oos-label oos] [--oos-rule balanced|accuracy|recall:<0..1>] [--candidates Kind,Kind] [--lbfgs-l2 0.1,0.01] [--threads n] [--seed n] [--budget-seconds s] [--save <file>]";
+        "[--oos-label oos] [--oos-rule balanced|accuracy|recall:<0..1>] [--candidates Kind,Kind] [--lbfgs-l2 0.1,0.01] [--threads n] [--seed n] [--budget-seconds s] [--save <file>] [--embedder minilm] [--embedder-threads n] [--embedding-candidates Kind,Kind]";
 
     public required string Train { get; init; }
     public string? Test { get; init; }
@@ -23,6 +23,9 @@ internal sealed record TriageArguments
     public int Seed { get; init; } = 1;
     public string? Save { get; init; }
     public double? BudgetSeconds { get; init; }
+    public string? Embedder { get; init; }
+    public int EmbedderThreads { get; init; } = 1;
+    public IReadOnlyList<TriageTrainerKind>? EmbeddingCandidates { get; init; }
 
     public static TriageArguments Parse(string[] args)
     {
@@ -54,7 +57,15 @@ internal sealed record TriageArguments
             Seed = Get("seed") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 1,
             Save = Get("save"),
             BudgetSeconds = GetDouble("budget-seconds"),
+            Embedder = Get("embedder"),
+            EmbeddingCandidates = Get("embedding-candidates")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(Enum.Parse<TriageTrainerKind>).ToArray(),
+            EmbedderThreads = Get("embedder-threads") is { } et ? int.Parse(et, CultureInfo.InvariantCulture) : 1,
         };
+        if (parsed.Embedder is not null and not "minilm")
+        {
+            throw new ArgumentException("--embedder: only 'minilm' is available");
+        }
         // Fail before minutes of training, not after.
         OutOfScopeThreshold.Choose([], "oos", parsed.OosRule);
         if (parsed.Test is null && parsed.Holdout is null)
@@ -64,10 +75,11 @@ internal sealed record TriageArguments
         return parsed;
     }
 
-    public TrainingOptions ToTrainingOptions()
+    public TrainingOptions ToTrainingOptions(Classification.Embeddings.ISentenceEmbedder? embedder = null)
     {
         var options = new TrainingOptions
         {
+            Embedder = embedder,
             Seed = Seed,
             MaxThreads = Threads,
             SelectionBudget = BudgetSeconds is { } b ? TimeSpan.FromSeconds(b) : null,
@@ -75,6 +87,10 @@ internal sealed record TriageArguments
         if (Candidates is not null)
         {
             options = options with { Candidates = Candidates };
+        }
+        if (EmbeddingCandidates is not null)
+        {
+            options = options with { EmbeddingCandidates = EmbeddingCandidates };
         }
         if (LbfgsL2Grid is not null)
         {

@@ -37,7 +37,8 @@ public static class TriageScenario
 
         // CPU time next to wall time: on a shared machine wall time depends on the neighbours, CPU time much less.
         var cpuBefore = Environment.CpuUsage.TotalTime;
-        var trained = new TriageTrainer(a.ToTrainingOptions()).Train(train, new ConsoleProgress());
+        using var embedder = a.Embedder is null ? null : new Classification.MiniLM.MiniLmEmbedder(a.EmbedderThreads);
+        var trained = new TriageTrainer(a.ToTrainingOptions(embedder)).Train(train, new ConsoleProgress());
         var trainCpuSeconds = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
         var labelSet = trained.LabelSets[0];
         PrintReport(labelSet.Report);
@@ -47,15 +48,22 @@ public static class TriageScenario
             Console.WriteLine($"saved {a.Save} ({new FileInfo(a.Save).Length / 1024.0 / 1024.0:F1} MB)");
         }
 
-        var model = LoadedModel.FromTrained(trained);
+        var model = LoadedModel.FromTrained(trained, embedder);
         var predictor = model.LabelSets[0];
         var metrics = ModelEvaluator.Evaluate(model, test, a.LabelColumn);
+        if (predictor.Refinement is not null)
+        {
+            var intake = ModelEvaluator.Evaluate(model, test, a.LabelColumn, intakeOnly: true);
+            Console.WriteLine(Invariant($"intake model alone (before refinement): accuracy {intake.Accuracy:F4}, macro-F1 {intake.MacroF1:F4}"));
+            var (rp50, rp99, rPerSecond) = LatencyProbe.Refinement(predictor.Refinement, embedder!, test.Rows.Select(r => r.Text).Take(500).ToList());
+            Console.WriteLine(Invariant($"refinement latency (1 text: embed + predict, {a.EmbedderThreads} ONNX thread(s)): p50 {rp50:F1} ms, p99 {rp99:F1} ms, {rPerSecond:F0}/s"));
+        }
         var texts = test.Rows.Select(r => r.Text).ToList();
         var (p50, p99, singlePerSecond) = LatencyProbe.SingleThread(labelSet.Model, texts);
         var (threads, pooledPerSecond) = LatencyProbe.Pooled(predictor, texts);
         var trainSeconds = trained.Report.TotalSeconds;
 
-        Console.WriteLine(Invariant($"training: {trainSeconds:F1} s wall, {trainCpuSeconds:F1} s CPU, load average {LoadAverage()}"));
+        Console.WriteLine(Invariant($"training: {trainSeconds:F1} s wall (of which embedding {trained.Report.EmbedSeconds:F1} s), {trainCpuSeconds:F1} s CPU, load average {LoadAverage()}"));
         Console.WriteLine(Invariant($"test: accuracy {metrics.Accuracy:F4}, macro-F1 {metrics.MacroF1:F4}, log-loss {metrics.LogLoss:F3}, rows {metrics.Rows}"));
         Console.WriteLine(Invariant($"latency (1 thread, PredictionEngine): p50 {p50 * 1000:F1} µs, p99 {p99 * 1000:F1} µs, {singlePerSecond:F0} predictions/s"));
         Console.WriteLine(Invariant($"throughput (pooled, {threads} threads): {pooledPerSecond:F0} predictions/s"));
@@ -65,11 +73,14 @@ public static class TriageScenario
         var last = Invariant($"triage: accuracy={metrics.Accuracy:F4} macroF1={metrics.MacroF1:F4} trainSeconds={trainSeconds:F1}");
         if (a.OosLabel is { } oos)
         {
-            var testPredictions = test.Rows.Select(r =>
+            var final = predictor.Refinement ?? predictor;
+            var vectors = predictor.Refinement is null ? null : embedder!.Embed(test.Rows.Select(r => r.Text).ToArray());
+            var testPredictions = test.Rows.Select((r, i) =>
             {
-                var p = predictor.Predict(r.Text);
+                var p = final.Predict(r.Text, embedding: vectors?[i]);
                 return new ValidationPrediction(r.Labels[0], p.Label ?? string.Empty, p.Probability);
             }).ToList();
+            var validation = labelSet.Refinement?.ValidationPredictions ?? labelSet.ValidationPredictions;
             var (rawInScope, rawRecall) = OutOfScopeThreshold.Score(testPredictions, oos, 0);
             Console.WriteLine(Invariant($"oos: without threshold in-scope {rawInScope:F4}, oos recall {rawRecall:F4}"));
             Console.WriteLine("| oos rule (threshold chosen on validation only) | t | val in-scope | val oos recall | test in-scope | test oos recall |");
@@ -78,8 +89,8 @@ public static class TriageScenario
             (double InScope, double Recall) chosen = default;
             foreach (var rule in rules)
             {
-                var threshold = OutOfScopeThreshold.Choose(labelSet.ValidationPredictions, oos, rule);
-                var (valInScope, valRecall) = OutOfScopeThreshold.Score(labelSet.ValidationPredictions, oos, threshold);
+                var threshold = OutOfScopeThreshold.Choose(validation, oos, rule);
+                var (valInScope, valRecall) = OutOfScopeThreshold.Score(validation, oos, threshold);
                 var (inScope, recall) = OutOfScopeThreshold.Score(testPredictions, oos, threshold);
                 var marker = rule == a.OosRule ? " (reported)" : string.Empty;
                 Console.WriteLine(Invariant($"| {rule}{marker} | {threshold:F2} | {valInScope:F4} | {valRecall:F4} | {inScope:F4} | {recall:F4} |"));

@@ -898,6 +898,65 @@ namespace CustomerCases.Persistence.Migrations.PostgreSql
                     b.ToTable("TriageModels", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerCases.Persistence.Triage.TriageRefinementRecord", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double?>("CategoryConfidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("CategoryDecision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("EnqueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModelVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double?>("PriorityConfidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("PriorityDecision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("RefineCategory")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RefinePriority")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("CompletedAt", "EnqueuedAt");
+
+                    b.ToTable("TriageRefinements", (string)null);
+                });
+
             modelBuilder.Entity("CustomerCases.Persistence.Triage.TriageTrainingRunRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -889,6 +889,65 @@ namespace CustomerCases.Persistence.Migrations.Sqlite
                     b.ToTable("TriageModels", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerCases.Persistence.Triage.TriageRefinementRecord", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CategoryConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("CategoryDecision")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnqueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModelVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("PriorityConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PriorityDecision")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RefineCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RefinePriority")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("CompletedAt", "EnqueuedAt");
+
+                    b.ToTable("TriageRefinements", (string)null);
+                });
+
             modelBuilder.Entity("CustomerCases.Persistence.Triage.TriageTrainingRunRecord", b =>
                 {
                     b.Property<Guid>("Id")
