@@ -1,4 +1,5 @@
 using CustomerCases.Api.Auth;
+using CustomerCases.Api.Features.Elsa.Bulk;
 using CustomerCases.Api.Features.Elsa.Definitions;
 using CustomerCases.Api.Features.Elsa.Descriptors;
 using CustomerCases.Api.Features.Elsa.Http;
@@ -27,6 +28,7 @@ internal static class ElsaEndpoints
         definitions.MapGet("/", ListDefinitions.HandleAsync);
         definitions.MapGet("/by-definition-id/{definitionId}", GetDefinition.ByDefinitionIdAsync);
         definitions.MapGet("/by-id/{versionId}", GetDefinition.ByVersionIdAsync);
+        definitions.MapGet("/many-by-id", GetManyDefinitions.HandleAsync);
         definitions.MapGet("/query/count", DefinitionQueries.CountAsync);
         definitions.MapGet("/validation/is-name-unique", DefinitionQueries.IsNameUniqueAsync);
         definitions.MapGet("/{definitionId}/versions", ListDefinitionVersions.HandleAsync);
@@ -43,6 +45,17 @@ internal static class ElsaEndpoints
         definitions.MapPost("/{definitionId}/execute", ExecuteDefinition.ExecuteAsync);
         definitions.MapPost("/{definitionId}/dispatch", ExecuteDefinition.DispatchAsync);
         api.MapDelete("/workflow-definition-versions/{versionId}", DeleteDefinitionVersion.HandleAsync).RequireRoles(Roles.Designer);
+
+        // Studio's definition list acts on a selection. Elsa's client and server spell the publish/retract routes
+        // differently (by-definition-ids / by-definition-id); both are answered.
+        var bulk = api.MapGroup("/bulk-actions").RequireRoles(Roles.Designer);
+        bulk.MapPost("/publish/workflow-definitions/by-definition-ids", BulkPublish.HandleAsync);
+        bulk.MapPost("/publish/workflow-definitions/by-definition-id", BulkPublish.HandleAsync);
+        bulk.MapPost("/retract/workflow-definitions/by-definition-ids", BulkRetract.HandleAsync);
+        bulk.MapPost("/retract/workflow-definitions/by-definition-id", BulkRetract.HandleAsync);
+        bulk.MapPost("/delete/workflow-definitions/by-definition-id", BulkDelete.DefinitionsAsync);
+        bulk.MapPost("/delete/workflow-definitions/by-id", BulkDelete.VersionsAsync);
+        bulk.MapPost("/export/workflow-definitions", BulkExport.HandleAsync);
 
         // Designers read instances (Studio's instance list and viewer); cancelling and deleting stay with admins.
         var instances = api.MapGroup("/workflow-instances");
