@@ -4,6 +4,7 @@ using CustomerCases.Api.Features.Elsa.Definitions;
 using CustomerCases.Api.Features.Elsa.Descriptors;
 using CustomerCases.Api.Features.Elsa.Http;
 using CustomerCases.Api.Features.Elsa.Instances;
+using CustomerCases.Api.Features.Elsa.Scripting;
 using CustomerCases.Api.Features.Elsa.Server;
 using CustomerCases.Api.Features.Elsa.Shared;
 using CustomerCases.Api.Features.Elsa.Stimuli;
@@ -85,6 +86,7 @@ internal static class ElsaEndpoints
         var descriptors = api.MapGroup("/descriptors").RequireRoles(Roles.Designer);
         descriptors.MapGet("/activities", ActivityDescriptors.HandleAsync);
         StaticDescriptors.Map(descriptors);
+        api.MapPost("/scripting/javascript/type-definitions/{workflowDefinitionId}", JavaScriptTypeDefinitions.HandleAsync).RequireRoles(Roles.Designer);
 
         // Public by design, as in Elsa: only paths of HttpEndpoint triggers and open bookmarks answer (see the handler).
         app.MapMethods("/workflows/{**path}", HttpWorkflowRequest.Methods, HttpWorkflowRequest.HandleAsync).AllowAnonymous().WithTags("Elsa");
