@@ -252,6 +252,34 @@ public abstract class ElsaDefinitionTests(ProviderFixture fixture)
     }
 
     [Fact]
+    public async Task JavaScriptTypeDefinitions_DeclareTheSandboxFunctionsTheCaseAndTypedAccessorsPerVariable()
+    {
+        var id = NewId("dts");
+        var variables = new JsonArray(
+            new JsonObject { ["id"] = "v1", ["name"] = "Counter", ["typeName"] = "Int32", ["isArray"] = false },
+            new JsonObject { ["id"] = "v2", ["name"] = "Labels", ["typeName"] = "String", ["isArray"] = true },
+            new JsonObject { ["id"] = "v3", ["name"] = "not an identifier", ["typeName"] = "String", ["isArray"] = false });
+        await Admin.ImportAsync(Definition(id, [Activity("Start1", "Elsa.Start")], [], variables));
+        var url = $"{ElsaApi.Base}/scripting/javascript/type-definitions/{id}";
+
+        var response = await Admin.PostAsJsonAsync(url, new { workflowDefinitionId = id, activityTypeName = "Elsa.RunJavaScript", propertyName = "Script" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/x-typescript", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("declare function getVariable(name: string): any;", text, StringComparison.Ordinal);
+        Assert.Contains("declare function getCase(): CustomerCase | null;", text, StringComparison.Ordinal);
+        Assert.Contains("priority: 'Low' | 'Normal' | 'High' | 'Urgent';", text, StringComparison.Ordinal);
+        Assert.Contains("declare function getCounter(): number;", text, StringComparison.Ordinal);
+        Assert.Contains("declare function setLabels(value: string[]): void;", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("not an identifier", text, StringComparison.Ordinal);
+
+        await (await Admin.PostAsJsonAsync($"{ElsaApi.Base}/scripting/javascript/type-definitions/{NewId("none")}", new { })).ProblemAsync(HttpStatusCode.NotFound);
+        var agent = await fixture.App.ClientWithRolesAsync("agent");
+        await (await agent.PostAsJsonAsync(url, new { })).ProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Roles_DesignerOwnsDefinitionsAndReadsInstances_AgentIsRefused_CancelAndDeleteAreAdminOnly()
     {
         var agent = await fixture.App.ClientWithRolesAsync("agent");

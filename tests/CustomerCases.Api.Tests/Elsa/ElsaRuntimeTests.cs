@@ -235,6 +235,32 @@ public abstract class ElsaRuntimeTests(ProviderFixture fixture)
             Assert.NotNull((await (await Admin.GetAsync($"{ElsaApi.Base}/descriptors/{list}")).JsonAsync(HttpStatusCode.OK))["items"]);
         }
     }
+
+    [Fact]
+    public async Task Descriptors_DropDownInputs_CarryStudiosSelectListUnderUiSpecifications()
+    {
+        var activities = await (await Admin.GetAsync($"{ElsaApi.Base}/descriptors/activities")).JsonAsync(HttpStatusCode.OK);
+        JsonNode Input(string type, string name) =>
+            activities["items"]!.AsArray().Single(i => i!.Text("typeName") == type)!["inputs"]!.AsArray().Single(i => i!.Text("name") == name)!;
+
+        // Studio 3.x reads only uiSpecifications.dropdown.selectList and selects the item whose value is the stored literal.
+        var kind = Input("CustomerCases.AddCaseMessage", "Kind");
+        Assert.Equal("dropdown", kind.Text("uiHint"));
+        var selectList = kind["uiSpecifications"]!["dropdown"]!["selectList"]!;
+        Assert.False(selectList["isFlagsEnum"]!.GetValue<bool>());
+        Assert.Equal([("PublicReply", "PublicReply"), ("InternalNote", "InternalNote")],
+            selectList["items"]!.AsArray().Select(i => (i.Text("text"), i.Text("value"))));
+
+        var metric = Input("CustomerCases.WaitForSla", "Metric")["uiSpecifications"]!["dropdown"]!["selectList"]!["items"]!.AsArray();
+        Assert.Equal(("(any)", ""), (metric[0].Text("text"), metric[0].Text("value")));
+        foreach (var (type, name) in new[] { ("CustomerCases.UpdateCase", "Status"), ("CustomerCases.HumanTask", "Priority"), ("Elsa.FlowJoin", "Mode") })
+        {
+            Assert.NotEmpty(Input(type, name)["uiSpecifications"]!["dropdown"]!["selectList"]!["items"]!.AsArray());
+        }
+
+        // Inputs with other editors carry no dropdown specification.
+        Assert.Null(Input("CustomerCases.AddCaseMessage", "Text")["uiSpecifications"]);
+    }
 }
 
 [Collection(ElsaOnSqlite.Name)]

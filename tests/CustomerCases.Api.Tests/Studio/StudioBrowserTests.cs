@@ -41,6 +41,38 @@ public abstract class StudioBrowserTests(StudioFixture fixture)
     }
 
     [Fact]
+    public async Task PropertyPanel_DropdownInput_ShowsTheStoredValueSelected()
+    {
+        await using var studio = await StudioPage.OpenAsync(fixture);
+        var page = studio.Page;
+        await studio.GotoAsync(fixture, "/studio/definitions/complaint");
+        var note = page.Locator(".x6-node[data-cell-id='Note1']"); // AddCaseMessage with kind InternalNote (workflows/complaint.json)
+        await note.WaitForAsync();
+
+        await note.ClickAsync(new LocatorClickOptions { Force = true });
+
+        // Studio selects the item whose value equals the stored literal; the helper text also names both kinds, so only
+        // the select's own input and slot count.
+        const string kindShows = """
+            value => [...document.querySelectorAll('.mud-input-control')]
+                .filter(c => c.querySelector('label')?.textContent.trim() === 'Kind')
+                .some(c => [...c.querySelectorAll('input, .mud-input-slot')].some(e => (e.value ?? e.textContent).trim() === value))
+            """;
+        try
+        {
+            await page.WaitForFunctionAsync(kindShows, "InternalNote");
+        }
+        catch (TimeoutException)
+        {
+            var control = page.Locator(".mud-input-control", new PageLocatorOptions { HasText = "Kind" });
+            Assert.Fail("the Kind dropdown does not show InternalNote: " + (await control.CountAsync() > 0 ? await control.First.InnerHTMLAsync() : "no Kind input"));
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = StudioPage.ArtefactPath($"dropdown-{GetType().Name}.png") });
+        await studio.AssertHealthyAsync();
+    }
+
+    [Fact]
     public async Task Designer_AddWriteLineAfterCustomerReply_PublishedVersionRunsForNewCasesOnly()
     {
         var tag = "studio-" + Guid.NewGuid().ToString("N")[..8];

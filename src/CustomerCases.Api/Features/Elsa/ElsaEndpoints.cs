@@ -1,8 +1,10 @@
 using CustomerCases.Api.Auth;
+using CustomerCases.Api.Features.Elsa.Bulk;
 using CustomerCases.Api.Features.Elsa.Definitions;
 using CustomerCases.Api.Features.Elsa.Descriptors;
 using CustomerCases.Api.Features.Elsa.Http;
 using CustomerCases.Api.Features.Elsa.Instances;
+using CustomerCases.Api.Features.Elsa.Scripting;
 using CustomerCases.Api.Features.Elsa.Server;
 using CustomerCases.Api.Features.Elsa.Shared;
 using CustomerCases.Api.Features.Elsa.Stimuli;
@@ -27,6 +29,7 @@ internal static class ElsaEndpoints
         definitions.MapGet("/", ListDefinitions.HandleAsync);
         definitions.MapGet("/by-definition-id/{definitionId}", GetDefinition.ByDefinitionIdAsync);
         definitions.MapGet("/by-id/{versionId}", GetDefinition.ByVersionIdAsync);
+        definitions.MapGet("/many-by-id", GetManyDefinitions.HandleAsync);
         definitions.MapGet("/query/count", DefinitionQueries.CountAsync);
         definitions.MapGet("/validation/is-name-unique", DefinitionQueries.IsNameUniqueAsync);
         definitions.MapGet("/{definitionId}/versions", ListDefinitionVersions.HandleAsync);
@@ -43,6 +46,17 @@ internal static class ElsaEndpoints
         definitions.MapPost("/{definitionId}/execute", ExecuteDefinition.ExecuteAsync);
         definitions.MapPost("/{definitionId}/dispatch", ExecuteDefinition.DispatchAsync);
         api.MapDelete("/workflow-definition-versions/{versionId}", DeleteDefinitionVersion.HandleAsync).RequireRoles(Roles.Designer);
+
+        // Studio's definition list acts on a selection. Elsa's client and server spell the publish/retract routes
+        // differently (by-definition-ids / by-definition-id); both are answered.
+        var bulk = api.MapGroup("/bulk-actions").RequireRoles(Roles.Designer);
+        bulk.MapPost("/publish/workflow-definitions/by-definition-ids", BulkPublish.HandleAsync);
+        bulk.MapPost("/publish/workflow-definitions/by-definition-id", BulkPublish.HandleAsync);
+        bulk.MapPost("/retract/workflow-definitions/by-definition-ids", BulkRetract.HandleAsync);
+        bulk.MapPost("/retract/workflow-definitions/by-definition-id", BulkRetract.HandleAsync);
+        bulk.MapPost("/delete/workflow-definitions/by-definition-id", BulkDelete.DefinitionsAsync);
+        bulk.MapPost("/delete/workflow-definitions/by-id", BulkDelete.VersionsAsync);
+        bulk.MapPost("/export/workflow-definitions", BulkExport.HandleAsync);
 
         // Designers read instances (Studio's instance list and viewer); cancelling and deleting stay with admins.
         var instances = api.MapGroup("/workflow-instances");
@@ -75,6 +89,7 @@ internal static class ElsaEndpoints
         var descriptors = api.MapGroup("/descriptors").RequireRoles(Roles.Designer);
         descriptors.MapGet("/activities", ActivityDescriptors.HandleAsync);
         StaticDescriptors.Map(descriptors);
+        api.MapPost("/scripting/javascript/type-definitions/{workflowDefinitionId}", JavaScriptTypeDefinitions.HandleAsync).RequireRoles(Roles.Designer);
 
         // Public by design, as in Elsa: only paths of HttpEndpoint triggers and open bookmarks answer (see the handler).
         app.MapMethods("/workflows/{**path}", HttpWorkflowRequest.Methods, HttpWorkflowRequest.HandleAsync).AllowAnonymous().WithTags("Elsa");

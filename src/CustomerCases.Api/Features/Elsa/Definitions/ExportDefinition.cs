@@ -31,14 +31,23 @@ internal static class ExportDefinition
             return ElsaProblems.DefinitionNotFound(definitionId, options.Text);
         }
 
-        var stored = JsonNode.Parse(record.Json)!.AsObject();
+        return Results.File(Document(record.Json), "application/json", FileName(definitionId));
+    }
+
+    /// <summary>The export file's content: the stored JSON with <c>$schema</c> first, indented like the files in workflows/.</summary>
+    public static byte[] Document(string storedJson)
+    {
+        var stored = JsonNode.Parse(storedJson)!.AsObject();
         var export = new JsonObject { ["$schema"] = Schema };
         foreach (var (key, value) in stored.Where(p => p.Key != "$schema").ToList())
         {
             export[key] = value?.DeepClone();
         }
 
-        var fileName = string.Concat(definitionId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '-')) + ".json";
-        return Results.File(Encoding.UTF8.GetBytes(export.ToJsonString(Indented)), "application/json", fileName);
+        return Encoding.UTF8.GetBytes(export.ToJsonString(Indented));
     }
+
+    /// <summary><c>{definitionId}.json</c> with anything unsafe in a file name replaced by '-'.</summary>
+    public static string FileName(string definitionId, string suffix = "") =>
+        string.Concat(definitionId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '-')) + suffix + ".json";
 }

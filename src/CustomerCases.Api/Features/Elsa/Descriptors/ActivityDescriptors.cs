@@ -17,7 +17,8 @@ internal static class ActivityDescriptors
 
     internal sealed record Input(
         string Name, string TypeName, string DisplayName, string Description, float Order, bool IsBrowsable, bool IsSynthetic, bool IsWrapped,
-        string UiHint, object? Options, string Category, object? DefaultValue, string DefaultSyntax, bool IsReadOnly, string? StorageDriverType);
+        string UiHint, object? Options, string Category, object? DefaultValue, string DefaultSyntax, bool IsReadOnly, string? StorageDriverType,
+        IReadOnlyDictionary<string, object>? UiSpecifications);
 
     internal sealed record Output(string Name, string TypeName, string DisplayName, string Description, float Order, bool IsBrowsable, bool IsSynthetic);
 
@@ -38,7 +39,7 @@ internal static class ActivityDescriptors
         return new Descriptor(
             e.Type, dot < 0 ? "" : e.Type[..dot], e.Type[(dot + 1)..], 1, e.Category, e.DisplayName, e.Description,
             e.Inputs.Select((i, n) => new Input(i.Name, i.TypeName, Humanise(i.Name), i.Description, n, true, false, i.IsWrapped, i.UiHint,
-                i.Options is null ? null : new { items = i.Options.Select(o => new { text = o, value = o }) }, "", null, i.DefaultSyntax, false, null)).ToList(),
+                DropDownOptions.ListFor(i), "", null, i.DefaultSyntax, false, null, DropDownOptions.UiSpecifications(i))).ToList(),
             e.Outputs.Select((o, n) => new Output(o.Name, o.TypeName, Humanise(o.Name), o.Description, n, true, false)).ToList(),
             e.IsTrigger ? "Trigger" : "Action",
             e.Ports.Select(p => new Port(p, p, "Flow", true)).ToList(),

@@ -24,7 +24,7 @@ internal static class ElsaProblems
     /// <summary>Every validation error at once, keyed by the activity it belongs to (<c>workflow</c> when none).</summary>
     public static IResult Invalid(string definitionId, int version, ValidationReport report) =>
         Results.ValidationProblem(
-            report.Errors.GroupBy(e => e.ActivityId ?? "workflow", StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal),
+            ErrorsByActivity(report),
             title: "The workflow definition is not valid",
             detail: $"Version {version} of '{definitionId}' was saved as a draft but not published: fix the errors listed per activity id.",
             extensions: new Dictionary<string, object?>
@@ -32,6 +32,13 @@ internal static class ElsaProblems
                 ["code"] = "invalid_definition",
                 ["definitionId"] = definitionId,
                 ["version"] = version,
-                ["validationErrors"] = report.Errors.Select(e => new { activityId = e.ActivityId, message = e.Message }).ToList(),
+                ["validationErrors"] = ValidationErrors(report),
             });
+
+    /// <summary>The messages of a report keyed by activity id (<c>workflow</c> when none), as the publish problem lists them.</summary>
+    public static Dictionary<string, string[]> ErrorsByActivity(ValidationReport report) =>
+        report.Errors.GroupBy(e => e.ActivityId ?? "workflow", StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
+
+    public static IReadOnlyList<object> ValidationErrors(ValidationReport report) =>
+        report.Errors.Select(e => (object)new { activityId = e.ActivityId, message = e.Message }).ToList();
 }

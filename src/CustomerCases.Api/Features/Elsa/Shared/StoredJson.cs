@@ -14,6 +14,13 @@ internal static class StoredJson
     public static IResult Saved(string json, bool alreadyPublished, int statusCode = 200) =>
         Json(new JsonObject { ["workflowDefinition"] = Linked(json), ["alreadyPublished"] = alreadyPublished, ["consumingWorkflowCount"] = 0 }, statusCode);
 
+    /// <summary>One stored definition as it appears in a list answer (with its links).</summary>
+    public static JsonObject Model(string json) => Linked(json);
+
+    /// <summary>Elsa's plain list <c>{items, count}</c> of stored models.</summary>
+    public static IResult List(IReadOnlyList<JsonObject> items) =>
+        Json(new JsonObject { ["items"] = new JsonArray(items.Cast<JsonNode?>().ToArray()), ["count"] = items.Count }, 200);
+
     private static JsonObject Linked(string json)
     {
         var document = JsonNode.Parse(json)!.AsObject();
