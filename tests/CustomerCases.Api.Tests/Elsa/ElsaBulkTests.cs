@@ -136,6 +136,45 @@ public abstract class ElsaBulkTests(ProviderFixture fixture)
     }
 
     [Fact]
+    public async Task ImportFiles_BulkExportZipAndAJsonFile_ImportAsDrafts_SameFilesAgainAddNoVersion_BadFileImportsNothing()
+    {
+        var (first, second, third) = (NewId("if-a"), NewId("if-b"), NewId("if-c"));
+        var a = await Admin.ImportAsync(Sequence(first, WriteLine("Line1", "a")));
+        var b = await Admin.ImportAsync(Sequence(second, WriteLine("Line1", "b")));
+        var zip = await (await Admin.PostAsJsonAsync($"{Bulk}/export/workflow-definitions", new { ids = new[] { a.Text("id"), b.Text("id") } })).Content.ReadAsByteArrayAsync();
+        await PostAsync($"{Bulk}/delete/workflow-definitions/by-definition-id", new { definitionIds = new[] { first, second } });
+        var url = $"{ElsaApi.Base}/workflow-definitions/import-files";
+        MultipartFormDataContent Files(params (string Name, byte[] Content)[] files)
+        {
+            var form = new MultipartFormDataContent();
+            foreach (var (name, content) in files)
+            {
+                form.Add(new ByteArrayContent(content), "files", name);
+            }
+
+            return form;
+        }
+
+        var json = System.Text.Encoding.UTF8.GetBytes(Sequence(third, WriteLine("Line1", "c")).ToJsonString());
+        var answer = await (await Admin.PostAsync(url, Files(("workflow-definitions.zip", zip), ("c.json", json)))).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(3, answer["count"]!.GetValue<int>());
+        Assert.Equal(new[] { first, second, third }.Order(StringComparer.Ordinal), Ids(answer, "definitionIds").Order(StringComparer.Ordinal));
+        var imported = await (await Admin.GetAsync($"{ElsaApi.Base}/workflow-definitions/by-definition-id/{second}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal((1, false), (imported["version"]!.GetValue<int>(), imported["isPublished"]!.GetValue<bool>()));
+
+        Assert.Equal(3, (await (await Admin.PostAsync(url, Files(("again.zip", zip), ("c.json", json)))).JsonAsync(HttpStatusCode.OK))["count"]!.GetValue<int>());
+        var versions = await (await Admin.GetAsync($"{ElsaApi.Base}/workflow-definitions/{third}/versions")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, versions["totalCount"]!.GetValue<int>());
+
+        var fourth = NewId("if-d");
+        var fourthJson = System.Text.Encoding.UTF8.GetBytes(Sequence(fourth, WriteLine("Line1", "d")).ToJsonString());
+        var refused = await (await Admin.PostAsync(url, Files(("d.json", fourthJson), ("broken.json", "{ not json"u8.ToArray())))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("broken.json", refused.Detail, StringComparison.Ordinal);
+        await (await Admin.GetAsync($"{ElsaApi.Base}/workflow-definitions/{fourth}")).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task BulkActions_DesignerOnly_EmptySelectionIs400()
     {
         var agent = await fixture.App.ClientWithRolesAsync("agent");

@@ -37,6 +37,7 @@ internal static class ElsaEndpoints
         definitions.MapGet("/{definitionId}", GetDefinition.ByDefinitionIdAsync);
         definitions.MapPost("/", SaveDefinition.HandleAsync);
         definitions.MapPost("/import", ImportDefinition.HandleAsync).DisableAntiforgery();
+        definitions.MapPost("/import-files", ImportFiles.HandleAsync).DisableAntiforgery();
         definitions.MapPut("/import", ImportDefinition.HandleAsync).DisableAntiforgery();
         definitions.MapMethods("/{definitionId}/import", ["POST", "PUT"], ImportDefinition.HandleAsync).DisableAntiforgery();
         definitions.MapPost("/{definitionId}/publish", PublishDefinition.PublishAsync);
