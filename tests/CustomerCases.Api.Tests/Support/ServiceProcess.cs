@@ -43,7 +43,17 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var service = new ServiceProcess(process, address);
-        await service.WaitUntilReadyAsync();
+        try
+        {
+            await service.WaitUntilReadyAsync();
+        }
+        catch
+        {
+            // A service that never became ready must not outlive the test (it kept running, holding ports and memory).
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return service;
     }
 
