@@ -33,6 +33,14 @@ internal sealed class JobsOptions
     /// </summary>
     public TimeSpan TimerBackstopDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Timers due within this horizon get a Hangfire wake-up as soon as they commit; later ones are handed over by the
+    /// minutely sweeps as they come within reach (<see cref="TimerSweepWindow"/>). Most instants are hours away, so a
+    /// write creates no Hangfire job for them: a Hangfire job per case would cost intake ~7 % of its CPU (measured) and
+    /// cap it on slow job storages (performance goals G1, G6).
+    /// </summary>
+    public TimeSpan WakeUpHorizon { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How long after its due time a timer's Hangfire wake-up is scheduled.</summary>
     public TimeSpan HangfireWakeUpDelay => TimerPollInterval > TimeSpan.Zero ? TimerBackstopDelay : TimeSpan.Zero;
 }

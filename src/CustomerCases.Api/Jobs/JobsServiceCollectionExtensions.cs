@@ -66,7 +66,7 @@ internal static class JobsServiceCollectionExtensions
         recurring.AddOrUpdate<SweepDueTimersJob>(SweepDueTimersJob.Id, j => j.RunAsync(false, CancellationToken.None), Cron.Minutely());
         var triage = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Triage.TriageOptions>>().Value;
         recurring.AddOrUpdate<TrainTriageModelJob>(TrainTriageModelJob.RecurringId, j => j.RetrainAsync(null, CancellationToken.None), triage.RetrainCron);
-        // At start: a wake-up for every unfired timer (in-memory Hangfire storage forgot them with the last process).
+        // At start: a wake-up for every unfired timer within reach (in-memory Hangfire storage forgot them with the last process).
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<SweepDueTimersJob>(j => j.RunAsync(true, CancellationToken.None));
         return app;
     }

@@ -4,18 +4,19 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCases.Api.Jobs;
 
 /// <summary>
-/// The safety net behind per-timer wake-ups: at start and then every minute, every unfired timer gets a wake-up
-/// (a node that died after committing a timer but before scheduling it, or in-memory Hangfire storage after a restart).
+/// Hands workflow timers to Hangfire as they come within the wake-up horizon, and is the safety net behind per-timer
+/// wake-ups (a node that died after committing a timer but before scheduling it, or in-memory Hangfire storage after
+/// a restart): at start and then every minute, see <see cref="TimerSweepWindow"/>.
 /// </summary>
-internal sealed class SweepDueTimersJob(CustomerCasesDbContext db, WorkflowTimerScheduler scheduler, TimeProvider time)
+internal sealed class SweepDueTimersJob(CustomerCasesDbContext db, WorkflowTimerScheduler scheduler, JobsOptions options, TimeProvider time)
 {
     public const string Id = "sweep-workflow-timers";
 
-    /// <summary>With <paramref name="all"/> (at start) every unfired timer; otherwise those already overdue by a few seconds.</summary>
-    public async Task<int> RunAsync(bool all, CancellationToken ct)
+    public async Task<int> RunAsync(bool atStart, CancellationToken ct)
     {
-        var overdue = all ? DateTimeOffset.MaxValue : time.GetUtcNow().AddSeconds(-5);
-        var due = await db.WorkflowTimers.AsNoTracking().Where(t => t.FiredAt == null && t.DueAt <= overdue)
+        var window = TimerSweepWindow.For(time.GetUtcNow(), options, atStart);
+        var due = await db.WorkflowTimers.AsNoTracking()
+            .Where(t => t.FiredAt == null && (t.DueAt <= window.OverdueBefore || (t.DueAt > window.EnteringAfter && t.DueAt <= window.EnteringUntil)))
             .Select(t => new { t.Id, t.DueAt }).ToListAsync(ct);
         foreach (var timer in due)
         {

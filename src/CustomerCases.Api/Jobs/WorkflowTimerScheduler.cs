@@ -4,8 +4,9 @@ using Hangfire;
 namespace CustomerCases.Api.Jobs;
 
 /// <summary>
-/// Hangfire wakes timers; the rows are the truth. A wake-up job per timer is scheduled after the row commits, and
-/// again for every unfired row at start (in-memory Hangfire storage forgets jobs on restart). Duplicate wake-ups are
+/// Hangfire wakes timers; the rows are the truth. A timer due within <see cref="JobsOptions.WakeUpHorizon"/> gets its
+/// wake-up job after the row commits; later ones are handed over by <see cref="SweepDueTimersJob"/> as they come near,
+/// and at start every row within reach is handed over again (in-memory Hangfire storage forgets jobs on restart). Duplicate wake-ups are
 /// harmless: firing claims the row. With the <see cref="DueTimerPoller"/> on, the poller fires the row on time and the
 /// wake-up comes <see cref="JobsOptions.TimerBackstopDelay"/> later, as a backstop.
 /// </summary>
@@ -21,9 +22,16 @@ internal sealed class WorkflowTimerScheduler(IBackgroundJobClient jobs, JobsOpti
         return Task.CompletedTask;
     }
 
+    /// <summary>A wake-up at the due time, or none yet when it is beyond the horizon (a sweep schedules it later).</summary>
     public void Schedule(Guid timerId, DateTimeOffset dueAt)
     {
-        var delay = dueAt + options.HangfireWakeUpDelay - time.GetUtcNow();
+        var delay = dueAt - time.GetUtcNow();
+        if (delay > options.WakeUpHorizon)
+        {
+            return;
+        }
+
+        delay += options.HangfireWakeUpDelay;
         if (delay <= TimeSpan.Zero)
         {
             jobs.Enqueue<FireWorkflowTimerJob>(j => j.RunAsync(timerId, CancellationToken.None));

@@ -6,18 +6,18 @@ namespace CustomerCases.Api.Sla;
 
 /// <summary>
 /// Hands SLA timers to Hangfire as they come within the wake-up horizon, and is the safety net behind per-timer
-/// wake-ups: each run (at start, then every minute) schedules every unfired row due before now + horizon + one
-/// minute — overdue ones too (a node died between commit and schedule, or in-memory Hangfire storage forgot them on
-/// restart). The windows overlap, so a row may be scheduled twice: harmless, firing claims the row.
+/// wake-ups (a node died between commit and schedule, or in-memory Hangfire storage forgot them on restart): at start
+/// and then every minute, see <see cref="Jobs.TimerSweepWindow"/>.
 /// </summary>
-internal sealed class SweepSlaTimersJob(CustomerCasesDbContext db, SlaTimerScheduler scheduler, SlaOptions options, TimeProvider time)
+internal sealed class SweepSlaTimersJob(CustomerCasesDbContext db, SlaTimerScheduler scheduler, Jobs.JobsOptions options, TimeProvider time)
 {
     public const string Id = "sweep-sla-timers";
 
-    public async Task<int> RunAsync(CancellationToken ct)
+    public async Task<int> RunAsync(bool atStart, CancellationToken ct)
     {
-        var reach = time.GetUtcNow() + options.WakeUpHorizon + TimeSpan.FromMinutes(1);
-        var due = await db.SlaTimers.AsNoTracking().Where(t => t.FiredAt == null && t.DueAt <= reach)
+        var window = Jobs.TimerSweepWindow.For(time.GetUtcNow(), options, atStart);
+        var due = await db.SlaTimers.AsNoTracking()
+            .Where(t => t.FiredAt == null && (t.DueAt <= window.OverdueBefore || (t.DueAt > window.EnteringAfter && t.DueAt <= window.EnteringUntil)))
             .Select(t => new { t.Id, t.DueAt }).ToListAsync(ct);
         foreach (var timer in due)
         {

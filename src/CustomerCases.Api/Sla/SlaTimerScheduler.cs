@@ -7,12 +7,12 @@ namespace CustomerCases.Api.Sla;
 
 /// <summary>
 /// Hangfire wakes SLA timer rows (as it wakes workflow timers); the rows are the truth and duplicate wake-ups are
-/// harmless. Only instants within <see cref="SlaOptions.WakeUpHorizon"/> are handed to Hangfire; the sweeper hands over
+/// harmless. Only instants within <see cref="Jobs.JobsOptions.WakeUpHorizon"/> are handed to Hangfire; the sweeper hands over
 /// the others as they come near. With the <see cref="Jobs.DueTimerPoller"/> on, the poller fires rows on time and
 /// each wake-up is set <see cref="Jobs.JobsOptions.TimerBackstopDelay"/> after the due time, as a backstop. Wake-ups for rows written in a transaction are held per DbContext until the commit, so a job never looks
 /// for a row that is not committed yet.
 /// </summary>
-internal sealed class SlaTimerScheduler(IBackgroundJobClient jobs, SlaOptions options, Jobs.JobsOptions jobsOptions, TimeProvider time)
+internal sealed class SlaTimerScheduler(IBackgroundJobClient jobs, Jobs.JobsOptions jobsOptions, TimeProvider time)
 {
     private readonly ConditionalWeakTable<DbContext, List<(Guid Id, DateTimeOffset DueAt)>> _pending = new();
 
@@ -20,7 +20,7 @@ internal sealed class SlaTimerScheduler(IBackgroundJobClient jobs, SlaOptions op
     public void Schedule(Guid timerId, DateTimeOffset dueAt)
     {
         var delay = dueAt - time.GetUtcNow();
-        if (delay > options.WakeUpHorizon)
+        if (delay > jobsOptions.WakeUpHorizon)
         {
             return;
         }

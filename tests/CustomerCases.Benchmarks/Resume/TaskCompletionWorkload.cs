@@ -54,6 +54,9 @@ public sealed class TaskCompletionWorkload(ServiceRef current) : IResumeWorkload
     public void AddClones(int copies)
     {
         var (task, agent) = _template ?? throw new InvalidOperationException("no template");
+        // The holder now holds the clones too: no more claims for him, or top-ups would hit his capacity (409).
+        var holder = _agents.FindIndex(a => a.Key == agent);
+        _agents[holder] = (agent, AgentCapacity);
         _pool.Enqueue((task, agent));
         for (var copy = 0; copy < copies; copy++)
         {
