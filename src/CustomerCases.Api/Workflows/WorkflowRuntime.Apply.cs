@@ -100,6 +100,7 @@ internal sealed partial class WorkflowRuntime
         foreach (var bookmark in created)
         {
             ct.ThrowIfCancellationRequested();
+            await StimulusLock.AcquireAsync(db, bookmark.Hash, ct); // against a stimulus being queued while we look
             var queued = await WorkflowQueries.OldestQueuedStimulus(db, bookmark.Hash, now, instance.CorrelationId, instance.Id);
             if (queued is null)
             {

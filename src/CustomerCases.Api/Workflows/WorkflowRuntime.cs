@@ -96,6 +96,11 @@ internal sealed partial class WorkflowRuntime(
         CancellationToken ct, bool queueIfUnmatched = true)
     {
         var hash = stimulus.Hash;
+        if (queueIfUnmatched)
+        {
+            await StimulusLock.AcquireAsync(db, hash, ct); // against a bookmark being committed while we queue
+        }
+
         var query = db.Bookmarks.Where(b => b.Hash == hash);
         if (correlationId is not null)
         {

@@ -11,7 +11,7 @@ namespace CustomerCases.Api.Tests.Workflows;
 /// <summary>A stimulus that overtakes its bookmark is queued, then delivered once when the bookmark is committed.</summary>
 public abstract class StimulusQueueTests(ProviderFixture fixture)
 {
-    private const string Definition = """
+    protected const string Definition = """
         {
           "definitionId": "queue-test", "name": "Queue test", "version": 1,
           "root": { "id": "root", "type": "Elsa.Flowchart", "version": 1,
@@ -68,4 +68,63 @@ public abstract class StimulusQueueTests(ProviderFixture fixture)
 
 public sealed class StimulusQueueTestsOnSqlite(SqliteFixture fixture) : StimulusQueueTests(fixture), IClassFixture<SqliteFixture>;
 
-public sealed class StimulusQueueTestsOnPostgreSql(PostgreSqlFixture fixture) : StimulusQueueTests(fixture), IClassFixture<PostgreSqlFixture>;
+public sealed class StimulusQueueTestsOnPostgreSql(PostgreSqlFixture postgres) : StimulusQueueTests(postgres), IClassFixture<PostgreSqlFixture>
+{
+    /// <summary>
+    /// Several nodes, read committed: a stimulus arrives while the transaction that creates its bookmark is still open
+    /// (it already looked for queued stimuli). Without serialisation per hash the stimulus finds no committed bookmark,
+    /// is queued, and nobody looks again: lost. It must wait for the commit and then resume the instance.
+    /// </summary>
+    [Fact]
+    public async Task StimulusDuringTheBookmarksTransaction_WaitsForItsCommit_AndResumesOnce()
+    {
+        var correlation = Guid.NewGuid().ToString();
+        await UnitOfWorkAsync(async (runtime, store, _) =>
+        {
+            var saved = await store.SaveAsync(Definition, "test", publish: true, CancellationToken.None);
+            Assert.True(saved.Published, string.Join("; ", saved.Report.Errors));
+        });
+
+        await using var creating = postgres.App.Services.CreateAsyncScope();
+        var creatingDb = creating.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
+        await using var open = await creatingDb.Database.BeginTransactionAsync();
+        var version = await creating.ServiceProvider.GetRequiredService<WorkflowDefinitionStore>().FindAsync("queue-test", "Published", CancellationToken.None);
+        var run = await creating.ServiceProvider.GetRequiredService<WorkflowRuntime>().StartAsync(version!, null, correlation, null, null, null, CancellationToken.None);
+        await creatingDb.SaveChangesAsync(); // the bookmark row exists, uncommitted
+
+        var stimulus = UnitOfWorkAsync(async (runtime, _, _) =>
+            await runtime.ResumeAsync(Stimuli.Event("approved"), correlation, null, null, CancellationToken.None));
+        await WaitUntilAsync(async () => stimulus.IsCompleted || await WaitingOnAdvisoryLockAsync(creatingDb));
+        await open.CommitAsync();
+        await stimulus;
+
+        await using var scope = postgres.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == run!.Instance.Id);
+        Assert.Equal("Finished", instance.Status);
+        Assert.Equal(1, await db.WorkflowJournal.AsNoTracking().CountAsync(j => j.InstanceId == instance.Id && j.ActivityId == "Say1" && j.EventName == "Completed"));
+        Assert.False(await db.StimulusQueue.AnyAsync(q => q.CorrelationId == correlation && q.DeliveredAt == null));
+    }
+
+    private async Task UnitOfWorkAsync(Func<WorkflowRuntime, WorkflowDefinitionStore, CustomerCasesDbContext, Task> work)
+    {
+        await using var scope = postgres.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await work(scope.ServiceProvider.GetRequiredService<WorkflowRuntime>(), scope.ServiceProvider.GetRequiredService<WorkflowDefinitionStore>(), db);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+
+    private static async Task<bool> WaitingOnAdvisoryLockAsync(CustomerCasesDbContext db) =>
+        await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").SingleAsync() > 0;
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        // Polls the database's lock table, not the clock: the other transaction either blocks (fixed) or finishes (lost).
+        for (var i = 0; i < 600 && !await condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+    }
+}
