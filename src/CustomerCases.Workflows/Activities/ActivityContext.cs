@@ -83,12 +83,15 @@ internal sealed class ActivityContext
 
     public async ValueTask<TimeSpan?> EvaluateTimeSpanAsync(string inputName) => JsonValues.AsTimeSpan(await EvaluateAsync(inputName));
 
-    /// <summary>Creates a bookmark for this activity instance; timers pass <paramref name="resumeAt"/>.</summary>
-    public Bookmark CreateBookmark(string name, JsonObject? payload, DateTimeOffset? resumeAt = null, bool includeInstanceId = false)
+    /// <summary>
+    /// Creates a bookmark for this activity instance; timers pass <paramref name="resumeAt"/>; an activity whose
+    /// bookmark is found by an id it hands out (RunTask's taskId) passes that as <paramref name="id"/>.
+    /// </summary>
+    public Bookmark CreateBookmark(string name, JsonObject? payload, DateTimeOffset? resumeAt = null, bool includeInstanceId = false, string? id = null)
     {
         var bookmark = new Bookmark
         {
-            Id = WorkflowExecution.NewId(),
+            Id = id ?? WorkflowExecution.NewId(),
             Name = name,
             Hash = BookmarkHasher.Compute(name, payload, includeInstanceId ? InstanceId : null),
             Payload = payload,

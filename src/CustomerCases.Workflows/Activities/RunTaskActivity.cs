@@ -19,7 +19,8 @@ internal sealed class RunTaskActivity : IActivity
         var payload = await context.EvaluateAsync("payload");
         var taskId = WorkflowExecution.NewId();
         var stimulus = Stimuli.RunTask(taskId, taskName);
-        var bookmark = context.CreateBookmark(stimulus.Name, stimulus.Payload);
+        // The bookmark's id is the task id: completing the task finds it by primary key.
+        var bookmark = context.CreateBookmark(stimulus.Name, stimulus.Payload, id: taskId);
         context.Execution.TaskRequests.Add(new TaskRequest(taskId, taskName, payload, context.State.InstanceId, bookmark.Id));
         context.SetOutput("TaskId", System.Text.Json.Nodes.JsonValue.Create(taskId));
         return ActivityResult.Suspended;

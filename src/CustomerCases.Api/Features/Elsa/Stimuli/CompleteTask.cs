@@ -34,12 +34,7 @@ internal static class CompleteTask
         }, ct);
     }
 
-    /// <summary>The hash needs the task name too, so the open RunTask bookmarks are narrowed by text and matched exactly.</summary>
-    private static async Task<BookmarkRecord?> FindOpenTaskAsync(CustomerCasesDbContext db, string taskId, CancellationToken ct)
-    {
-        var candidates = await db.Bookmarks.AsNoTracking()
-            .Where(b => b.Name == EngineStimuli.RunTaskName && b.PayloadJson != null && b.PayloadJson.Contains(taskId))
-            .ToListAsync(ct);
-        return candidates.FirstOrDefault(b => JsonNode.Parse(b.PayloadJson!)?["taskId"]?.GetValue<string>() == taskId);
-    }
+    /// <summary>RunTask's bookmark carries the task id as its own id (a primary-key lookup, not a scan of payloads).</summary>
+    private static Task<BookmarkRecord?> FindOpenTaskAsync(CustomerCasesDbContext db, string taskId, CancellationToken ct) =>
+        db.Bookmarks.AsNoTracking().SingleOrDefaultAsync(b => b.Id == taskId && b.Name == EngineStimuli.RunTaskName, ct);
 }
