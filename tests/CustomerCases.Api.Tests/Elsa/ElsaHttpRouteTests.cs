@@ -37,6 +37,26 @@ public abstract class ElsaHttpRouteTests(ProviderFixture fixture)
     }
 
     [Fact]
+    public async Task RouteConstraints_AreChecked_AValueBreakingOneDoesNotMatch()
+    {
+        var root = NewId("inv");
+        await Admin.DeployAsync(Chain(NewId("byint"),
+            Trigger("Http1", "Elsa.HttpEndpoint", ("path", Literal($"{root}/invoices/{{number:int:min(1)}}")), ("supportedMethods", Methods("GET"))),
+            Activity("Reply1", "Elsa.WriteHttpResponse", ("contentType", Literal("text/plain")),
+                ("content", Expr("JavaScript", "'invoice ' + getOutputFrom('Http1', 'RouteData').number", "String")))));
+        await Admin.DeployAsync(Chain(NewId("bycode"),
+            Trigger("Http1", "Elsa.HttpEndpoint", ("path", Literal($"{root}/invoices/{{code:alpha:length(3)}}")), ("supportedMethods", Methods("GET"))),
+            Activity("Reply1", "Elsa.WriteHttpResponse", ("contentType", Literal("text/plain")),
+                ("content", Expr("JavaScript", "'code ' + getOutputFrom('Http1', 'RouteData').code", "String")))));
+
+        Assert.Equal("invoice 42", await (await fixture.App.Anonymous.GetAsync($"/workflows/{root}/invoices/42")).Content.ReadAsStringAsync());
+        Assert.Equal("code abc", await (await fixture.App.Anonymous.GetAsync($"/workflows/{root}/invoices/abc")).Content.ReadAsStringAsync());
+        await (await fixture.App.Anonymous.GetAsync($"/workflows/{root}/invoices/0")).ProblemAsync(HttpStatusCode.NotFound);     // min(1)
+        await (await fixture.App.Anonymous.GetAsync($"/workflows/{root}/invoices/abcd")).ProblemAsync(HttpStatusCode.NotFound);  // length(3)
+        await (await fixture.App.Anonymous.GetAsync($"/workflows/{root}/invoices/a-1")).ProblemAsync(HttpStatusCode.NotFound);   // neither
+    }
+
+    [Fact]
     public async Task WaitingInstance_WithRouteTemplate_IsResumedWithRouteData()
     {
         var root = NewId("cb");

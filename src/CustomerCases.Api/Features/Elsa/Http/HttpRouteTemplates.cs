@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CustomerCases.Persistence;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.EntityFrameworkCore;
 using EngineStimuli = CustomerCases.Workflows.Runtime.Stimuli;
@@ -11,13 +12,14 @@ namespace CustomerCases.Api.Features.Elsa.Http;
 /// Elsa matches them with ASP.NET Core's route templates. Triggers and bookmarks are indexed by the template's hash,
 /// so a request that matches no literal path is matched against the templates that published triggers and open
 /// bookmarks declare for its method; each match yields the template's stimulus and the route values.
-/// Inline constraints (<c>{id:int}</c>) are part of the template text but are not checked.
+/// Inline constraints (<c>{id:int}</c>, <c>{code:length(3)}</c>, <c>{slug:regex(...)}</c>) are ASP.NET Core's and are
+/// checked as it checks them: a value that breaks one does not match the template.
 /// </summary>
 internal static class HttpRouteTemplates
 {
     internal sealed record Match(string Template, JsonObject RouteData);
 
-    public static async Task<List<Match>> FindAsync(CustomerCasesDbContext db, string path, string method, CancellationToken ct)
+    public static async Task<List<Match>> FindAsync(CustomerCasesDbContext db, string path, string method, IInlineConstraintResolver constraints, CancellationToken ct)
     {
         // "/{" is in the payload JSON only when the path has a parameter segment.
         var payloads = await db.WorkflowTriggers.AsNoTracking()
@@ -41,7 +43,7 @@ internal static class HttpRouteTemplates
         var requestPath = "/" + path.Trim('/');
         foreach (var template in templates)
         {
-            if (TryMatch(template, requestPath) is { } values)
+            if (TryMatch(template, requestPath, constraints) is { } values)
             {
                 matches.Add(new Match(template, values));
             }
@@ -50,7 +52,7 @@ internal static class HttpRouteTemplates
         return matches;
     }
 
-    private static JsonObject? TryMatch(string template, string requestPath)
+    private static JsonObject? TryMatch(string template, string requestPath, IInlineConstraintResolver constraints)
     {
         RouteTemplate parsed;
         try
@@ -62,8 +64,9 @@ internal static class HttpRouteTemplates
             return null; // not a valid template; it can only ever match literally
         }
 
-        var values = new Microsoft.AspNetCore.Routing.RouteValueDictionary();
-        if (!new TemplateMatcher(parsed, new Microsoft.AspNetCore.Routing.RouteValueDictionary()).TryMatch(requestPath, values))
+        var values = new RouteValueDictionary();
+        if (!new TemplateMatcher(parsed, new RouteValueDictionary()).TryMatch(requestPath, values)
+            || !SatisfiesConstraints(parsed, values, constraints))
         {
             return null;
         }
@@ -75,5 +78,37 @@ internal static class HttpRouteTemplates
         }
 
         return data;
+    }
+
+    /// <summary>Every inline constraint of every parameter that has a value; an unknown constraint name never matches.</summary>
+    private static bool SatisfiesConstraints(RouteTemplate template, RouteValueDictionary values, IInlineConstraintResolver constraints)
+    {
+        foreach (var parameter in template.Parameters)
+        {
+            if (parameter.Name is null || !values.ContainsKey(parameter.Name))
+            {
+                continue; // an optional parameter without a value has nothing to check
+            }
+
+            foreach (var inline in parameter.InlineConstraints)
+            {
+                IRouteConstraint? constraint;
+                try
+                {
+                    constraint = constraints.ResolveConstraint(inline.Constraint);
+                }
+                catch (InvalidOperationException)
+                {
+                    constraint = null; // malformed arguments, e.g. min(x)
+                }
+
+                if (constraint is null || !constraint.Match(null, null, parameter.Name, values, RouteDirection.IncomingRequest))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 }

@@ -32,7 +32,7 @@ internal static class HttpWorkflowRequest
         var literalHash = literal.Hash;
         var matched = await db.WorkflowTriggers.AnyAsync(t => t.Hash == literalHash, ct) || await db.Bookmarks.AnyAsync(b => b.Hash == literalHash, ct)
             ? [new HttpRouteTemplates.Match(literal.Payload!["path"]!.GetValue<string>(), new JsonObject())]
-            : await HttpRouteTemplates.FindAsync(db, path ?? "", method, ct);
+            : await HttpRouteTemplates.FindAsync(db, path ?? "", method, http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Routing.IInlineConstraintResolver>(), ct);
         if (matched.Count == 0)
         {
             return Results.Problem(statusCode: 404, title: "No workflow handles this request",
