@@ -10,8 +10,10 @@ namespace CustomerCases.Api.Triage;
 
 /// <summary>
 /// The second triage stage: takes pending <see cref="TriageRefinementRecord"/>s (written by intake in its transaction),
-/// embeds their texts in a batch on a low-priority thread, and applies the refined triage in one transaction. Nudged
-/// after each intake commit; also polls, so rows left by a crash or by another node are processed.
+/// embeds their texts in a batch on a low-priority thread, and applies the refined triage in one transaction, which
+/// also starts the cases' workflows (intake deferred them, so they route on the final triage). Nudged after each
+/// intake commit; also polls, so rows left by a crash or by another node are processed. Two nodes on one row: the
+/// row's <c>Attempts</c> is a concurrency token, the later commit fails and its batch is retried (then finds it done).
 /// </summary>
 internal sealed partial class TriageRefinementWorker(IServiceScopeFactory scopes, ICaseRefiner refiner, TriageRefinementSignal signal,
     IOptions<TriageOptions> options, TimeProvider time, ILogger<TriageRefinementWorker> logger) : BackgroundService
@@ -82,6 +84,7 @@ internal sealed partial class TriageRefinementWorker(IServiceScopeFactory scopes
     {
         var triageQueue = options.Value.TriageQueue;
         var completed = 0;
+        var workflows = services.GetRequiredService<Workflows.WorkflowCaseHooks>();
         using (await services.GetRequiredService<WriteGate>().EnterAsync(ct))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -108,6 +111,7 @@ internal sealed partial class TriageRefinementWorker(IServiceScopeFactory scopes
                     {
                         Complete(row, "failed: " + failure, now);
                         completed++;
+                        await StartWorkflowsAsync(workflows, cases.GetValueOrDefault(row.CaseId), ct); // on the intake triage
                     }
                     continue;
                 }
@@ -140,13 +144,24 @@ internal sealed partial class TriageRefinementWorker(IServiceScopeFactory scopes
 
                 Complete(row, outcome, now);
                 completed++;
+                await StartWorkflowsAsync(workflows, @case, ct);
             }
 
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
 
+        await services.GetRequiredService<Workflows.AfterCommit>().RunAsync(ct);
         return completed;
+    }
+
+    /// <summary>Triage is final for this case: its workflows start now (unless it was closed meanwhile).</summary>
+    private static async Task StartWorkflowsAsync(Workflows.WorkflowCaseHooks workflows, Case? @case, CancellationToken ct)
+    {
+        if (@case is not null && @case.Status != CaseStatus.Closed)
+        {
+            await workflows.StartCaseWorkflowsAsync(@case.Id, ct);
+        }
     }
 
     private static void Complete(TriageRefinementRecord row, string outcome, DateTimeOffset now)

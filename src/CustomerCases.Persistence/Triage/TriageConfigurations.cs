@@ -68,6 +68,8 @@ internal sealed class TriageRefinementRecordConfiguration : IEntityTypeConfigura
         b.Property(x => x.CategoryDecision).HasMaxLength(20);
         b.Property(x => x.PriorityDecision).HasMaxLength(20);
         b.Property(x => x.Outcome).HasMaxLength(500);
+        // Every pass increments Attempts: two nodes working the same row cannot both commit (the row starts workflows).
+        b.Property(x => x.Attempts).IsConcurrencyToken();
         // The worker's query: pending rows, oldest first.
         b.HasIndex(x => new { x.CompletedAt, x.EnqueuedAt });
     }

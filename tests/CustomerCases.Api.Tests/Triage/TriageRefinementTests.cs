@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CustomerCases.Api.Tests.Elsa;
 using CustomerCases.Api.Tests.Support;
 using CustomerCases.Api.Triage;
 using CustomerCases.Classification.Embeddings;
@@ -72,6 +73,24 @@ public abstract class TriageRefinementTests(ProviderFixture fixture) : IAsyncLif
     }
 
     [Fact]
+    public async Task Workflows_StartWhenTriageIsFinal_AndRouteOnTheRefinedCategory()
+    {
+        var tag = "Route" + Guid.NewGuid().ToString("N")[..8];
+        await App.Admin.DeployAsync(CaseCreatedWorkflow("refined-billing-" + tag, $"getCase().subject == '{tag}' && getCase().category == 'billing'"));
+        await App.Admin.DeployAsync(CaseCreatedWorkflow("unsure-" + tag, $"getCase().subject == '{tag}' && getCase().category == null"));
+        var created = await App.Admin.CreateAsync(CaseApi.NewCase(subject: tag, description: $"please look at {FakeEmbedder.UnseenBillingWord} today"));
+
+        Assert.Empty(await InstancesAsync(created.Id)); // deferred: the intake model was unsure, the refinement is pending
+
+        await App.Services.GetRequiredService<TriageRefinementWorker>().ProcessBatchAsync(CancellationToken.None);
+
+        var started = await InstancesAsync(created.Id);
+        Assert.Equal(["refined-billing-" + tag], started.Select(i => i.DefinitionId));
+        Assert.Equal(0, await App.Services.GetRequiredService<TriageRefinementWorker>().ProcessBatchAsync(CancellationToken.None));
+        Assert.Single(await InstancesAsync(created.Id)); // started once
+    }
+
+    [Fact]
     public async Task Refinement_NeverOverwritesWhatAPersonSetMeanwhile()
     {
         var created = await App.Admin.CreateAsync(CaseApi.NewCase(subject: "Question", description: $"please look at {FakeEmbedder.UnseenBillingWord} now"));
@@ -95,6 +114,30 @@ public abstract class TriageRefinementTests(ProviderFixture fixture) : IAsyncLif
         var db = scope.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
         Assert.False(await db.TriageRefinements.AnyAsync(r => r.CaseId == created.Id));
     }
+
+    private async Task<List<Persistence.Workflows.WorkflowInstanceRecord>> InstancesAsync(Guid caseId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
+        var correlation = caseId.ToString();
+        return await db.WorkflowInstances.AsNoTracking().Where(i => i.CorrelationId == correlation).ToListAsync();
+    }
+
+    /// <summary>Starts on CaseCreated when the condition holds, then waits for the customer (stays running).</summary>
+    private static System.Text.Json.Nodes.JsonObject CaseCreatedWorkflow(string definitionId, string condition) =>
+        System.Text.Json.Nodes.JsonNode.Parse($$"""
+        {
+          "definitionId": "{{definitionId}}", "name": "{{definitionId}}", "version": 1,
+          "root": { "id": "root", "type": "Elsa.Flowchart", "version": 1,
+            "activities": [
+              { "id": "CaseCreated1", "type": "CustomerCases.CaseCreated", "version": 1,
+                "condition": { "typeName": "Boolean", "expression": { "type": "JavaScript", "value": "{{condition}}" } },
+                "customProperties": { "canStartWorkflow": true } },
+              { "id": "WaitForCustomer1", "type": "CustomerCases.WaitForCustomer", "version": 1 }
+            ],
+            "connections": [ { "source": { "activity": "CaseCreated1", "port": "Done" }, "target": { "activity": "WaitForCustomer1", "port": "In" } } ] }
+        }
+        """)!.AsObject();
 
     private async Task<Persistence.Triage.TriageRefinementRecord> RefinementAsync(Guid caseId)
     {

@@ -101,7 +101,8 @@ internal sealed class CaseIntake(
 
 /// <summary>
 /// Work that must happen in the intake transaction, before the case is committed (triage, starting workflows).
-/// Implementations change tracked entities; the intake saves and commits once.
+/// Implementations change tracked entities; the intake saves and commits once. Steps run in registration order:
+/// triage before workflows, so CaseCreated conditions see the prediction (and whether it is still to be refined).
 /// </summary>
 internal interface ICaseIntakeStep
 {
