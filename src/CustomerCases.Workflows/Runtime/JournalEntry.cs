@@ -11,5 +11,21 @@ public sealed record JournalEntry(
     string EventName,
     DateTimeOffset Timestamp,
     long Sequence,
-    string? Message,
-    JsonObject? Payload);
+    string? Message)
+{
+    private readonly JournalPayload? _source;
+    private JsonObject? _payload;
+
+    /// <summary>An entry whose payload is built from <paramref name="source"/> when first read (most are never read in-process).</summary>
+    internal JournalEntry(string activityInstanceId, string activityId, string activityType, string? activityNodeId, string eventName,
+        DateTimeOffset timestamp, long sequence, string? message, JournalPayload? source)
+        : this(activityInstanceId, activityId, activityType, activityNodeId, eventName, timestamp, sequence, message) =>
+        _source = source is { IsEmpty: false } ? source : null;
+
+    /// <summary>Extra data (outcomes, a WriteLine's text, bookmarks, ...), or null when there is none.</summary>
+    public JsonObject? Payload
+    {
+        get => _payload ??= _source?.Build();
+        init => _payload = value is { Count: > 0 } ? value : null;
+    }
+}
