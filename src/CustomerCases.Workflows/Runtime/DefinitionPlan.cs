@@ -32,6 +32,7 @@ internal sealed class DefinitionPlan
 
         InitialValues = _variables.Values.Select(v => (v.Name, InitialValue(v, _kinds[v.Name]))).ToArray();
         foreach (var activity in definition.AllActivities()) _activities.TryAdd(activity, new ActivityPlan(activity));
+        ExpectedJournalEntries = Math.Min(2 * (_activities.Count + _graphs.Count), 256);
         ScriptFunctionNames = string.Join('\n', _variables.Values.Select(v => v.Name).Where(JsBridge.IsIdentifier));
     }
 
@@ -41,6 +42,9 @@ internal sealed class DefinitionPlan
 
     /// <summary>Each variable's initial value, to be deep-copied into a new instance (never handed out as is).</summary>
     public IReadOnlyList<(string Name, JsonNode? Template)> InitialValues { get; }
+
+    /// <summary>Journal entries a straight run of every activity once writes (the journal list's initial capacity).</summary>
+    public int ExpectedJournalEntries { get; }
 
     /// <summary>The variable names that get <c>getX()</c>/<c>setX(v)</c> script functions, as one key for engine pooling.</summary>
     public string ScriptFunctionNames { get; }

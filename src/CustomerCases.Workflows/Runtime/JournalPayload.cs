@@ -46,6 +46,12 @@ internal sealed class JournalPayload
         return this;
     }
 
+    /// <summary>
+    /// <c>{"outcomes":["Done"]}</c>, shared by every entry of an activity that added no data and took the usual port
+    /// (nothing mutates it: activities only write to their own payload).
+    /// </summary>
+    public static JournalPayload DoneOnly { get; } = new JournalPayload().WithOutcomes([Activities.ActivityResult.DoneOutcome]);
+
     /// <summary>A payload that is already JSON (e.g. the bookmarks of a suspension).</summary>
     public static JournalPayload Of(JsonObject json) => new() { _json = json };
 

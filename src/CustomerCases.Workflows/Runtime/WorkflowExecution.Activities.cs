@@ -91,7 +91,9 @@ internal sealed partial class WorkflowExecution
     }
 
     private static JournalPayload WithOutcomes(ActivityContext context, IReadOnlyList<string> outcomes) =>
-        (context.JournalPayloadIfAny ?? new JournalPayload()).WithOutcomes(outcomes);
+        context.JournalPayloadIfAny is { } payload ? payload.WithOutcomes(outcomes)
+        : ReferenceEquals(outcomes, ActivityResult.Done.Outcomes) ? JournalPayload.DoneOnly
+        : new JournalPayload().WithOutcomes(outcomes);
 
     private bool HasBookmarkOf(string instanceId)
     {

@@ -10,7 +10,7 @@ namespace CustomerCases.Workflows.Runtime;
 /// </summary>
 internal sealed partial class WorkflowExecution
 {
-    private readonly List<JournalEntry> _journal = [];
+    private readonly List<JournalEntry> _journal;
     private readonly List<ActivityIncident> _incidents = [];
     private string? _triggerInstanceId;
     private JsonObject? _triggerInput;
@@ -24,6 +24,8 @@ internal sealed partial class WorkflowExecution
         Services = services;
         CancellationToken = cancellationToken;
         Plan = DefinitionPlan.For(definition);
+        // A run usually logs a Started and a Completed per activity; sized for that, it never regrows.
+        _journal = new List<JournalEntry>(Plan.ExpectedJournalEntries);
     }
 
     public WorkflowDefinition Definition { get; }
