@@ -19,10 +19,20 @@ internal static class ScriptReuseCheck
         "WeakRef", "FinalizationRegistry", "ShadowRealm",
     };
 
+    // Names that reach prototypes or change what `this` is for a built-in: never allowed.
     private static readonly HashSet<string> DeniedMembers = new(StringComparer.Ordinal)
     {
         "prototype", "__proto__", "constructor", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
-        "caller", "callee",
+        "caller", "callee", "call", "apply", "bind", "captureStackTrace", "prepareStackTrace",
+    };
+
+    // Built-ins that change whatever object they get as `this` or as an argument. Called as a method of a value they
+    // only change that value (no built-in object inherits them except Array.prototype, which cannot be reached); taken
+    // as a value they could be handed another receiver (e.g. as a callback with a thisArg), so they may only be called.
+    private static readonly HashSet<string> CallOnlyMembers = new(StringComparer.Ordinal)
+    {
+        "push", "pop", "shift", "unshift", "splice", "fill", "copyWithin", "reverse", "sort",
+        "assign", "defineProperty", "defineProperties", "setPrototypeOf", "getPrototypeOf", "freeze", "seal", "preventExtensions",
     };
 
     /// <summary>What an engine needs after running <paramref name="program"/> before the next execution may use it.</summary>
@@ -72,8 +82,19 @@ internal static class ScriptReuseCheck
                 return true;
             case Identifier identifier:
                 return !DeniedGlobals.Contains(identifier.Name);
+            case CallExpression { Callee: MemberExpression method } call:
+                return IsSafe(method.Object) && IsSafeMemberName(method, asCallee: true) && call.Arguments.All(IsSafe);
             case MemberExpression member:
-                return IsSafe(member.Object) && IsSafeMemberName(member);
+                return IsSafe(member.Object) && IsSafeMemberName(member, asCallee: false);
+            case ObjectPattern pattern:
+                // Destructuring reads the named properties, exactly like member expressions used as values.
+                return pattern.Properties.All(p => p switch
+                {
+                    Property { Computed: false, Key: Identifier key } property => IsAllowedName(key.Name, asCallee: false) && IsSafe(property.Value),
+                    Property { Computed: false, Key: StringLiteral key } property => IsAllowedName(key.Value, asCallee: false) && IsSafe(property.Value),
+                    RestElement rest => IsSafe(rest),
+                    _ => false,
+                });
             case AssignmentExpression assignment:
                 return IsWritableLocally(assignment.Left) && IsSafe(assignment.Left) && IsSafe(assignment.Right);
             case UpdateExpression update:
@@ -104,14 +125,17 @@ internal static class ScriptReuseCheck
         return true;
     }
 
-    private static bool IsSafeMemberName(MemberExpression member) => member.Property switch
+    private static bool IsSafeMemberName(MemberExpression member, bool asCallee) => member.Property switch
     {
-        Identifier name when !member.Computed => !DeniedMembers.Contains(name.Name),
-        StringLiteral text when member.Computed => !DeniedMembers.Contains(text.Value),
+        Identifier name when !member.Computed => IsAllowedName(name.Name, asCallee),
+        StringLiteral text when member.Computed => IsAllowedName(text.Value, asCallee),
         NumericLiteral when member.Computed => true,
         // A computed name could spell "constructor" or "__proto__" at run time.
         _ => false,
     };
+
+    private static bool IsAllowedName(string name, bool asCallee) =>
+        !DeniedMembers.Contains(name) && (asCallee || !CallOnlyMembers.Contains(name));
 
     /// <summary>A write target that can only bind variables (restored with the globals), never set a property.</summary>
     private static bool IsWritableLocally(Node target) => target switch

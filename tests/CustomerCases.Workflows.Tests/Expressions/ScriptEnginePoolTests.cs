@@ -52,6 +52,8 @@ public sealed class ScriptEnginePoolTests
     [InlineData("[].constructor.prototype.leaked = 'first'; 'x'", "typeof [].leaked")]
     [InlineData("var k = 'constr' + 'uctor'; ({})[k].assign(({})[k].prototype, { leaked: 1 }); 'x'", "typeof ({}).leaked")]
     [InlineData("''.__proto__.leaked = function () { return 1; }; 'x'", "typeof ''.leaked")]
+    [InlineData("[1].forEach([].push, Math); 'x'", "typeof Math.length")]
+    [InlineData("[].splice.call(Math, 0, 0, 1); 'x'", "typeof Math[0]")]
     public async Task Start_ScriptChangingBuiltInsOrHostFunctions_NextInstanceGetsPristineEngine(string script, string probe)
     {
         var engine = new TestEngine();

@@ -14,6 +14,7 @@ public sealed class ScriptReuseCheckTests
     [InlineData("getVariable('items').filter(i => i.done).map(i => i.name).join(', ')")]
     [InlineData("if (getInput('n') > 5) { return true; } return false;")]
     [InlineData("({ a: 1, b: [1, 2] })")]
+    [InlineData("[3, 1, 2].sort().reverse().concat([getInput('n')])")]
     public void Check_ReadOnlyExpression_ReusesEngineAsIs(string script) =>
         Assert.Equal(EngineAfterScript.Reuse, Check(script));
 
@@ -46,6 +47,12 @@ public sealed class ScriptReuseCheckTests
     [InlineData("with (Math) { max(1, 2) }")]
     [InlineData("getVariable('items')[0].done = true")]
     [InlineData("var o = {}; [o.x] = [1]; o")]
+    [InlineData("[].push.call(Math, 1)")]
+    [InlineData("[1].forEach([].push, Math)")]
+    [InlineData("var { push } = []; [1].forEach(push, Math)")]
+    [InlineData("var { constructor: c } = {}; c")]
+    [InlineData("Error.captureStackTrace(Math)")]
+    [InlineData("var f = getVariable.bind(null); f('x')")]
     [InlineData("var o = {}; ({ a: o.x } = { a: 1 }); o")]
     public void Check_ScriptThatCanChangeWhatARestoreKeeps_DiscardsEngine(string script) =>
         Assert.Equal(EngineAfterScript.Discard, Check(script));
