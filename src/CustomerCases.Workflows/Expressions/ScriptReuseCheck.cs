@@ -8,8 +8,9 @@ namespace CustomerCases.Workflows.Expressions;
 /// restored (<c>RestoreGlobalSnapshot</c> reverts globals, top-level declarations and RegExp statics, but not changes to
 /// objects reachable from them, e.g. <c>Array.prototype.x = 1</c> or a property set on a host function). Conservative:
 /// only a whitelist of syntax passes, with no property writes, no <c>delete</c>, no <c>this</c>, no reflective globals
-/// (<c>Object</c>, <c>Reflect</c>, <c>Symbol</c>, ...) and no member names that lead to prototypes. A script that fails
-/// still runs, on an engine that is thrown away afterwards instead of being pooled.
+/// (<c>Object</c>, <c>Reflect</c>, <c>Symbol</c> with its registry, ...), no member names that lead to prototypes and no
+/// built-in mutators taken as values. A script that does not pass still runs as before, on an engine that is thrown
+/// away afterwards instead of being pooled.
 /// </summary>
 internal static class ScriptReuseCheck
 {
