@@ -14,14 +14,16 @@ internal sealed class ActivityContext
 {
     private readonly FlowScopeState _scope;
     private readonly ActivityDefinition _node;
+    private JournalPayload? _journalPayload;
 
-    public ActivityContext(WorkflowExecution execution, FlowScopeState scope, ActivityDefinition node, ActivityDefinition activity,
+    public ActivityContext(WorkflowExecution execution, FlowScopeState scope, ActivityDefinition node, ActivityPlan activity,
         string instanceId, Bookmark? resumedBookmark, JsonObject? input, bool isTriggerOfWorkflow)
     {
         Execution = execution;
         _scope = scope;
         _node = node;
-        Activity = activity;
+        Plan = activity;
+        Activity = activity.Activity;
         InstanceId = instanceId;
         ResumedBookmark = resumedBookmark;
         Input = input;
@@ -32,6 +34,9 @@ internal sealed class ActivityContext
 
     /// <summary>The activity definition being run (a FlowNode's body when wrapped).</summary>
     public ActivityDefinition Activity { get; }
+
+    /// <summary>What is derived once from <see cref="Activity"/>'s definition: its parsed inputs and the activity's own cache.</summary>
+    public ActivityPlan Plan { get; }
 
     /// <summary>The id the flowchart knows this activity by.</summary>
     public string ActivityId => _node.Id;
@@ -58,7 +63,10 @@ internal sealed class ActivityContext
     public WorkflowOptions Options => Execution.Services.Options;
 
     /// <summary>Extra data for this activity's Completed journal entry.</summary>
-    public JsonObject JournalPayload { get; } = [];
+    public JournalPayload JournalPayload => _journalPayload ??= new JournalPayload();
+
+    /// <summary>The journal data if an activity added any.</summary>
+    public JournalPayload? JournalPayloadIfAny => _journalPayload;
 
     public bool TriggerDeclined { get; private set; }
 
@@ -72,7 +80,7 @@ internal sealed class ActivityContext
 
     public T? GetService<T>() => Execution.Services.Services.GetService<T>();
 
-    public ValueTask<JsonNode?> EvaluateAsync(string inputName) => Execution.Expressions.EvaluateAsync(Activity.GetInput(inputName), this, inputName);
+    public ValueTask<JsonNode?> EvaluateAsync(string inputName) => Execution.Expressions.EvaluateAsync(Plan.Input(inputName), this, inputName);
 
     public ValueTask<JsonNode?> EvaluateAsync(ExpressionDefinition? expression, string inputName) =>
         Execution.Expressions.EvaluateAsync(expression, this, inputName);
@@ -122,11 +130,7 @@ internal sealed class ActivityContext
     public JsonNode? GetVariable(string name) => State.Variables.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>Sets a variable, coercing to its declared type (e.g. <c>Int32</c>).</summary>
-    public void SetVariable(string name, JsonNode? value)
-    {
-        var kind = Execution.FindVariable(name) is { } v ? ElsaTypeNames.Resolve(v.TypeName, v.IsArray) : ValueKind.Any;
-        State.Variables[name] = JsonValues.Coerce(value, kind);
-    }
+    public void SetVariable(string name, JsonNode? value) => State.Variables[name] = JsonValues.Coerce(value, Execution.Plan.KindOf(name));
 
     /// <summary>The case this workflow runs for: the correlation id read as a case id.</summary>
     public Guid RequireCaseId() =>

@@ -17,7 +17,7 @@ internal sealed class AddCaseMessageActivity : IActivity
         if (string.IsNullOrWhiteSpace(text)) throw new WorkflowFaultException("AddCaseMessage needs a text.");
         var kind = ParseKind(await context.EvaluateStringAsync("kind"));
         await context.GetRequiredService<ICaseActivityGateway>().AddMessageAsync(caseId, kind, text, context.CancellationToken);
-        context.JournalPayload["kind"] = kind.ToString();
+        context.JournalPayload.Set("kind", kind.ToString());
         return ActivityResult.Done;
     }
 

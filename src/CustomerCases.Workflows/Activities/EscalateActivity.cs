@@ -20,7 +20,7 @@ internal sealed class EscalateActivity : IActivity
         var escalation = new CaseEscalation(reason, await Optional(context, "priority"), raise, await Optional(context, "queue"), await Optional(context, "assignee"));
         await context.GetRequiredService<ICaseEscalationGateway>().EscalateAsync(caseId, escalation, context.CancellationToken);
         Expressions.CaseSnapshots.Invalidate(context.Execution);
-        context.JournalPayload["reason"] = reason;
+        context.JournalPayload.Set("reason", reason);
         return ActivityResult.Done;
     }
 

@@ -17,7 +17,7 @@ internal sealed class PublishEventActivity : IActivity
         var isLocal = await context.EvaluateBooleanAsync("isLocalEvent");
         var payload = await context.EvaluateAsync("payload");
         context.Execution.PublishedEvents.Add(new PublishedEvent(name, correlationId, payload, isLocal, context.State.InstanceId));
-        context.JournalPayload["eventName"] = name;
+        context.JournalPayload.Set("eventName", name);
         return ActivityResult.Done;
     }
 }

@@ -37,7 +37,7 @@ internal sealed class SendHttpRequestActivity(string type, bool flow) : IActivit
         context.SetOutput("StatusCode", JsonValue.Create(response.StatusCode));
         context.SetOutput("ResponseHeaders", new JsonObject(response.Headers.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)JsonValue.Create(h.Value)))));
         context.SetOutput("ParsedContent", JsonValues.ParseEmbedded(response.Content));
-        context.JournalPayload["statusCode"] = response.StatusCode;
+        context.JournalPayload.Set("statusCode", response.StatusCode);
         if (!flow) return ActivityResult.Done;
         var expected = JsonValues.AsStringList(await context.EvaluateAsync("expectedStatusCodes"));
         var code = response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);

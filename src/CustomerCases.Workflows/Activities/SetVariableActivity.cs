@@ -12,14 +12,19 @@ internal sealed class SetVariableActivity : IActivity
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var reference = context.Activity.GetProperty("variable");
-        var name = reference?.Text("name")
-            ?? context.Execution.FindVariableById(reference?.Text("id") ?? "")?.Name
-            ?? throw new WorkflowFaultException("SetVariable has no variable.");
-        name = context.Execution.FindVariableById(reference?.Text("id") ?? "")?.Name ?? name;
+        // The variable depends on the definition only, so it is resolved once per definition.
+        var name = context.Plan.Derived(context.Execution.Plan, VariableName);
         var value = await context.EvaluateAsync("value");
         context.SetVariable(name, value);
-        context.JournalPayload["variable"] = name;
+        context.JournalPayload.Set("variable", name);
         return ActivityResult.Done;
+    }
+
+    /// <summary>The declared variable the reference's id names, else the reference's own name.</summary>
+    private static string VariableName(ActivityDefinition activity, DefinitionPlan plan)
+    {
+        var reference = activity.GetProperty("variable");
+        var byId = plan.FindVariableById(reference?.Text("id") ?? "")?.Name;
+        return byId ?? reference?.Text("name") ?? throw new WorkflowFaultException("SetVariable has no variable.");
     }
 }

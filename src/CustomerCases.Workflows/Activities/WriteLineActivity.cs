@@ -10,7 +10,7 @@ internal sealed class WriteLineActivity : IActivity
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var text = await context.EvaluateStringAsync("text");
-        context.JournalPayload["text"] = text;
+        context.JournalPayload.Set("text", text);
         context.Logger.LogWriteLine(context.State.InstanceId, text);
         return ActivityResult.Done;
     }

@@ -11,29 +11,37 @@ internal sealed class ExpressionEvaluator(WorkflowExecution execution)
 {
     private JavaScriptRunner? _javaScript;
 
-    public async ValueTask<JsonNode?> EvaluateAsync(ExpressionDefinition? expression, ActivityContext context, string inputName)
+    public ValueTask<JsonNode?> EvaluateAsync(ExpressionDefinition? expression, ActivityContext context, string inputName) =>
+        EvaluateAsync(PreparedExpression.From(expression), context, inputName);
+
+    public ValueTask<JsonNode?> EvaluateAsync(PreparedExpression? expression, ActivityContext context, string inputName)
     {
-        if (expression is null) return null;
-        var type = expression.Type;
-        if (type.Equals("Literal", StringComparison.OrdinalIgnoreCase))
-            return Literal(expression);
-        if (type.Equals("Object", StringComparison.OrdinalIgnoreCase) || type.Equals("Json", StringComparison.OrdinalIgnoreCase))
-            return expression.Value.ValueKind == JsonValueKind.String ? JsonValues.ParseEmbedded(expression.Value.GetString()) : JsonValues.FromElement(expression.Value);
-        if (type.Equals("Variable", StringComparison.OrdinalIgnoreCase))
-            return VariableReference(expression)?.DeepClone();
-        if (type.Equals("Input", StringComparison.OrdinalIgnoreCase))
-            return execution.State.Input.GetValueOrDefault(expression.ValueText ?? "")?.DeepClone();
-        if (type.Equals(ExpressionLanguages.JavaScript, StringComparison.OrdinalIgnoreCase))
-            return await EvaluateJavaScriptAsync(expression.ValueText ?? "", context, inputName);
-        throw new WorkflowExpressionException($"Input '{inputName}' uses the expression language '{type}', which this engine does not run (JavaScript, Literal, Object, Variable only).");
+        if (expression is null) return ValueTask.FromResult<JsonNode?>(null);
+        return expression.Language switch
+        {
+            ExpressionLanguage.Literal or ExpressionLanguage.Object => ValueTask.FromResult(expression.StaticValue()),
+            ExpressionLanguage.Variable => ValueTask.FromResult(VariableReference(expression.Definition)?.DeepClone()),
+            ExpressionLanguage.Input => ValueTask.FromResult(execution.State.Input.GetValueOrDefault(expression.Definition.ValueText ?? "")?.DeepClone()),
+            ExpressionLanguage.JavaScript => EvaluateJavaScriptAsync(expression, context, inputName),
+            _ => throw new WorkflowExpressionException(
+                $"Input '{inputName}' uses the expression language '{expression.Definition.Type}', which this engine does not run (JavaScript, Literal, Object, Variable only)."),
+        };
     }
 
-    private async ValueTask<JsonNode?> EvaluateJavaScriptAsync(string script, ActivityContext context, string inputName)
+    /// <summary>Gives the pooled script engine back; called once when the execution is over.</summary>
+    public void Release()
     {
+        _javaScript?.Release();
+        _javaScript = null;
+    }
+
+    private async ValueTask<JsonNode?> EvaluateJavaScriptAsync(PreparedExpression expression, ActivityContext context, string inputName)
+    {
+        var script = expression.Script;
         if (string.IsNullOrWhiteSpace(script)) return null;
         // getCase() is synchronous inside the script, so the snapshot is fetched through the gateway beforehand.
-        if (script.Contains("getCase", StringComparison.Ordinal)) await CaseSnapshots.EnsureLoadedAsync(execution);
-        _javaScript ??= new JavaScriptRunner(execution);
+        if (expression.UsesCase) await CaseSnapshots.EnsureLoadedAsync(execution);
+        _javaScript ??= JavaScriptRunner.Rent(execution);
         try
         {
             return _javaScript.Evaluate(script, context);
@@ -49,12 +57,6 @@ internal sealed class ExpressionEvaluator(WorkflowExecution execution)
             throw new WorkflowExpressionException($"JavaScript in input '{inputName}' failed: {e.Message}", e);
         }
     }
-
-    private static JsonNode? Literal(ExpressionDefinition expression) => expression.Value.ValueKind switch
-    {
-        JsonValueKind.Undefined or JsonValueKind.Null => null,
-        _ => JsonValues.FromElement(expression.Value),
-    };
 
     private JsonNode? VariableReference(ExpressionDefinition expression)
     {

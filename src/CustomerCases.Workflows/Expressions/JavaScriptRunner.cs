@@ -8,19 +8,29 @@ using Jint.Runtime.Interop;
 namespace CustomerCases.Workflows.Expressions;
 
 /// <summary>
-/// A sandboxed Jint engine for one execution, with Elsa's workflow functions. No CLR access is granted; values cross the
-/// boundary as JSON only, so scripts never see .NET objects. Time, statement, recursion and memory limits apply per call.
+/// A sandboxed Jint engine with Elsa's workflow functions, bound to one execution at a time. No CLR access is granted;
+/// values cross the boundary as JSON only, so scripts never see .NET objects. Time, statement, recursion and memory
+/// limits apply per call. Runners are pooled (<see cref="JavaScriptEnginePool"/>): after an execution the engine's
+/// globals are restored to the state captured right after construction (skipped when no script could have changed
+/// them), and an engine that ran a script which could have changed anything a restore does not revert, or that
+/// failed, is dropped instead.
 /// </summary>
 internal sealed class JavaScriptRunner
 {
-    private readonly WorkflowExecution _execution;
     private readonly Engine _engine;
+    private readonly GlobalSnapshot _clean;
+    private readonly WorkflowOptions _options;
+    private readonly string _functions;
+    private readonly JavaScriptEnginePool _pool;
+    private WorkflowExecution? _execution;
     private ActivityContext? _current;
+    private EngineAfterScript _after;
 
-    public JavaScriptRunner(WorkflowExecution execution)
+    private JavaScriptRunner(JavaScriptEnginePool pool, WorkflowOptions options, DefinitionPlan plan)
     {
-        _execution = execution;
-        var options = execution.Services.Options;
+        _pool = pool;
+        _options = options;
+        _functions = plan.ScriptFunctionNames;
         _engine = new Engine(o =>
         {
             o.TimeoutInterval(options.ScriptTimeout)
@@ -32,16 +42,46 @@ internal sealed class JavaScriptRunner
             // A regular expression runs as one step, so it needs its own time limit.
             o.Constraints.RegexTimeout = options.ScriptTimeout;
         });
-        RegisterFunctions();
+        RegisterFunctions(plan);
+        _clean = _engine.Advanced.CaptureGlobalSnapshot();
+    }
+
+    /// <summary>A runner for this execution: an idle pooled one built for the same options and variables, or a new one.</summary>
+    public static JavaScriptRunner Rent(WorkflowExecution execution)
+    {
+        var options = execution.Services.Options;
+        var plan = execution.Plan;
+        var pool = execution.Services.Scripts.Engines;
+        var runner = pool.TryTake(options, plan.ScriptFunctionNames) ?? new JavaScriptRunner(pool, options, plan);
+        runner._execution = execution;
+        return runner;
+    }
+
+    /// <summary>Unbinds the execution and pools the engine if every script it ran left it clean.</summary>
+    public void Release()
+    {
+        _execution = null;
+        _current = null;
+        if (_after == EngineAfterScript.Discard) return;
+        if (_after == EngineAfterScript.RestoreGlobals) _engine.Advanced.RestoreGlobalSnapshot(_clean);
+        _after = EngineAfterScript.Reuse;
+        _pool.TryReturn(_options, _functions, this);
     }
 
     public JsonNode? Evaluate(string script, ActivityContext context)
     {
-        var prepared = _execution.Services.Scripts.Get(script);
+        var cached = Execution.Services.Scripts.Get(script);
+        // Marked before running: a script that throws half-way may already have changed something.
+        if (cached.After > _after) _after = cached.After;
         _current = context;
         try
         {
-            return JsBridge.ToJson(_engine, _engine.Evaluate(prepared));
+            return JsBridge.ToJson(_engine, _engine.Evaluate(cached.Prepared));
+        }
+        catch
+        {
+            _after = EngineAfterScript.Discard;
+            throw;
         }
         finally
         {
@@ -49,20 +89,20 @@ internal sealed class JavaScriptRunner
         }
     }
 
+    private WorkflowExecution Execution => _execution ?? throw new InvalidOperationException("The script engine is not bound to an execution.");
+
     private ActivityContext Current => _current ?? throw new InvalidOperationException("No activity is evaluating a script.");
 
-    private void RegisterFunctions()
+    private void RegisterFunctions(DefinitionPlan plan)
     {
-        var state = _execution.State;
         Define("getVariable", args => JsBridge.ToJs(_engine, Current.GetVariable(Text(args, 0))));
         Define("setVariable", args =>
         {
             Current.SetVariable(Text(args, 0), JsBridge.ToJson(_engine, Arg(args, 1)));
             return JsValue.Undefined;
         });
-        foreach (var variable in _execution.VariableDefinitions.Where(v => JsBridge.IsIdentifier(v.Name)))
+        foreach (var name in plan.ScriptFunctionNames.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            var name = variable.Name;
             Define("get" + name, _ => JsBridge.ToJs(_engine, Current.GetVariable(name)));
             Define("set" + name, args =>
             {
@@ -71,17 +111,17 @@ internal sealed class JavaScriptRunner
             });
         }
 
-        Define("getInput", args => JsBridge.ToJs(_engine, state.Input.GetValueOrDefault(Text(args, 0))));
-        Define("getWorkflowInstanceId", _ => state.InstanceId);
-        Define("getCorrelationId", _ => state.CorrelationId is null ? JsValue.Null : new JsString(state.CorrelationId));
+        Define("getInput", args => JsBridge.ToJs(_engine, Execution.State.Input.GetValueOrDefault(Text(args, 0))));
+        Define("getWorkflowInstanceId", _ => Execution.State.InstanceId);
+        Define("getCorrelationId", _ => Execution.State.CorrelationId is { } id ? new JsString(id) : JsValue.Null);
         Define("setCorrelationId", args =>
         {
-            state.CorrelationId = Arg(args, 0).IsNull() || Arg(args, 0).IsUndefined() ? null : Arg(args, 0).ToString();
+            Execution.State.CorrelationId = Arg(args, 0).IsNull() || Arg(args, 0).IsUndefined() ? null : Arg(args, 0).ToString();
             return JsValue.Undefined;
         });
-        Define("getOutputFrom", args => JsBridge.ToJs(_engine, ActivityOutputs.Find(_execution, Text(args, 0), args.Length > 1 ? Text(args, 1) : null)));
-        Define("getLastResult", _ => JsBridge.ToJs(_engine, ActivityOutputs.Last(_execution)));
-        Define("getCase", _ => JsBridge.ToJs(_engine, _execution.CaseSnapshot));
+        Define("getOutputFrom", args => JsBridge.ToJs(_engine, ActivityOutputs.Find(Execution, Text(args, 0), args.Length > 1 ? Text(args, 1) : null)));
+        Define("getLastResult", _ => JsBridge.ToJs(_engine, ActivityOutputs.Last(Execution)));
+        Define("getCase", _ => JsBridge.ToJs(_engine, Execution.CaseSnapshot));
         Define("setOutcome", args =>
         {
             Current.ScriptOutcomes = [Text(args, 0)];

@@ -13,7 +13,7 @@ internal static class JsBridge
         null => JsValue.Null,
         JsonValue v when v.TryGetValue<string>(out var s) => new JsString(s),
         JsonValue v when v.TryGetValue<bool>(out var b) => b ? JsBoolean.True : JsBoolean.False,
-        JsonValue v when JsonValues.AsDouble(v) is { } d => new JsNumber(d),
+        JsonValue v when JsonValues.AsDouble(v) is { } d => JsNumber.Create(d),
         _ => new JsonParser(engine).Parse(value.ToJsonString()),
     };
 

@@ -31,12 +31,24 @@ internal static class JsonValues
 
     public static double? AsDouble(JsonNode? value) => value switch
     {
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => NumberOf(v),
         JsonValue v when v.TryGetValue<string>(out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
         JsonValue v when v.GetValueKind() == JsonValueKind.True => 1,
         JsonValue v when v.GetValueKind() == JsonValueKind.False => 0,
         _ => null,
     };
+
+    /// <summary>
+    /// A number's value as double, the same as parsing its JSON text: integers convert exactly or with the same correct
+    /// rounding, JSON-backed values parse their own text; anything else (decimal, float, ...) goes through the text.
+    /// </summary>
+    private static double NumberOf(JsonValue v)
+    {
+        if (v.TryGetValue<long>(out var l)) return l;
+        if (v.TryGetValue<int>(out var i)) return i;
+        if (v.TryGetValue<double>(out var d) && double.IsFinite(d)) return d;
+        return double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture);
+    }
 
     public static int? AsInt32(JsonNode? value) => AsDouble(value) is { } d ? (int)Math.Round(d) : null;
 

@@ -6,7 +6,9 @@ namespace CustomerCases.Workflows.Runtime;
 
 /// <summary>
 /// Connection lookups for one flowchart, with back-edges (loops) told apart from forward edges by a depth-first walk
-/// from the start candidates, as Elsa's FlowGraph does. Built once per flowchart definition.
+/// from the start candidates, as Elsa's FlowGraph does. Built once per flowchart definition; every per-activity
+/// lookup the token step needs (outbound connections per port, forward inbound connections, merge mode) is computed
+/// here once, so running an activity does no graph work beyond a dictionary lookup.
 /// </summary>
 internal sealed class FlowGraph
 {
@@ -14,6 +16,7 @@ internal sealed class FlowGraph
     private readonly Dictionary<string, List<ConnectionDefinition>> _outbound = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ConnectionDefinition>> _inbound = new(StringComparer.Ordinal);
     private readonly HashSet<ConnectionDefinition> _backEdges = [];
+    private readonly Dictionary<string, FlowNode> _nodes = new(StringComparer.Ordinal);
 
     // Graphs are shared by concurrent executions; this cache is the only state filled after construction.
     private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _ancestors = new(StringComparer.Ordinal);
@@ -28,18 +31,37 @@ internal sealed class FlowGraph
         }
 
         FindBackEdges();
+        foreach (var activity in flowchart.Activities)
+        {
+            if (_nodes.ContainsKey(activity.Id)) continue;
+            var node = new FlowNode(activity, Outbound(activity.Id), Inbound(activity.Id).Where(c => !_backEdges.Contains(c)).ToArray(),
+                MergeModes.Resolve(activity));
+            _nodes[activity.Id] = node;
+            HasWaitAllActiveJoins |= node.MergeMode == MergeMode.WaitAllActive;
+        }
+
+        DefaultStart = FindStart(null);
     }
 
     public FlowchartDefinition Flowchart { get; }
 
+    /// <summary>Where a run without a trigger starts (see <see cref="FindStart"/>).</summary>
+    public ActivityDefinition? DefaultStart { get; }
+
+    /// <summary>True when some activity joins in WaitAllActive mode (only those need re-checking after every step).</summary>
+    public bool HasWaitAllActiveJoins { get; }
+
     public static FlowGraph For(FlowchartDefinition flowchart) => Cache.GetValue(flowchart, f => new FlowGraph(f));
 
-    public IReadOnlyList<ConnectionDefinition> Outbound(string activityId) => _outbound.GetValueOrDefault(activityId) ?? [];
+    /// <summary>The precomputed lookups of one activity of this flowchart (the first with that id), or null.</summary>
+    public FlowNode? Node(string activityId) => _nodes.GetValueOrDefault(activityId);
 
-    public IReadOnlyList<ConnectionDefinition> Inbound(string activityId) => _inbound.GetValueOrDefault(activityId) ?? [];
+    public IReadOnlyList<ConnectionDefinition> Outbound(string activityId) => _outbound.GetValueOrDefault(activityId) ?? (IReadOnlyList<ConnectionDefinition>)[];
+
+    public IReadOnlyList<ConnectionDefinition> Inbound(string activityId) => _inbound.GetValueOrDefault(activityId) ?? (IReadOnlyList<ConnectionDefinition>)[];
 
     public IReadOnlyList<ConnectionDefinition> ForwardInbound(string activityId) =>
-        Inbound(activityId).Where(c => !_backEdges.Contains(c)).ToArray();
+        _nodes.TryGetValue(activityId, out var node) ? node.ForwardInbound : [];
 
     public bool IsBackEdge(ConnectionDefinition connection) => _backEdges.Contains(connection);
 
@@ -69,6 +91,7 @@ internal sealed class FlowGraph
     public ActivityDefinition? FindStart(string? triggerActivityId)
     {
         if (triggerActivityId is not null && Flowchart.Find(triggerActivityId) is { } trigger) return trigger;
+        if (DefaultStart is not null) return DefaultStart;
         return Flowchart.Activities.FirstOrDefault(a => a.Type == "Elsa.Start")
             ?? Flowchart.Activities.FirstOrDefault(a => Inbound(a.Id).Count == 0 && !a.CanStartWorkflow)
             ?? Flowchart.Activities.FirstOrDefault(a => Inbound(a.Id).Count == 0)

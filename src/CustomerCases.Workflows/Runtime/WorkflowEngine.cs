@@ -23,10 +23,16 @@ public sealed class WorkflowEngine
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(request);
-        var empty = new WorkflowState();
         var execution = new WorkflowExecution(definition, new WorkflowState(), _services, cancellationToken);
-        await execution.StartAsync(request);
-        return execution.BuildResult(empty);
+        try
+        {
+            await execution.StartAsync(request);
+            return execution.BuildResult([]);
+        }
+        finally
+        {
+            execution.Release();
+        }
     }
 
     /// <summary>Resumes the bookmarks of <paramref name="state"/> that match the request (by id, or all with the stimulus hash).</summary>
@@ -36,9 +42,16 @@ public sealed class WorkflowEngine
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(request);
         var execution = new WorkflowExecution(definition, WorkflowStateSerializer.Clone(state), _services, cancellationToken);
-        if (!await execution.ResumeAsync(request))
-            return new ExecutionResult { State = WorkflowStateSerializer.Clone(state), BookmarkNotFound = true };
-        return execution.BuildResult(state);
+        try
+        {
+            if (!await execution.ResumeAsync(request))
+                return new ExecutionResult { State = WorkflowStateSerializer.Clone(state), BookmarkNotFound = true };
+            return execution.BuildResult(state.Bookmarks);
+        }
+        finally
+        {
+            execution.Release();
+        }
     }
 
     /// <summary>
@@ -51,7 +64,7 @@ public sealed class WorkflowEngine
         ArgumentNullException.ThrowIfNull(state);
         var execution = new WorkflowExecution(definition, WorkflowStateSerializer.Clone(state), _services, cancellationToken);
         execution.Cancel(reason);
-        return Task.FromResult(execution.BuildResult(state));
+        return Task.FromResult(execution.BuildResult(state.Bookmarks));
     }
 
     /// <summary>
@@ -76,8 +89,15 @@ public sealed class WorkflowEngine
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(state);
         var execution = new WorkflowExecution(definition, WorkflowStateSerializer.Clone(state), _services, cancellationToken);
-        await execution.RetryAsync(variables);
-        return execution.BuildResult(state);
+        try
+        {
+            await execution.RetryAsync(variables);
+            return execution.BuildResult(state.Bookmarks);
+        }
+        finally
+        {
+            execution.Release();
+        }
     }
 
     /// <summary>The triggers of a definition (activities with <c>canStartWorkflow</c>), for the host's trigger index.</summary>

@@ -25,7 +25,7 @@ internal sealed partial class WorkflowExecution
         }
 
         var isTrigger = instanceId == _triggerInstanceId;
-        var context = new ActivityContext(this, scope, node, activity, instanceId, bookmark, isTrigger ? _triggerInput : input, isTrigger);
+        var context = new ActivityContext(this, scope, node, Plan.Activity(activity), instanceId, bookmark, isTrigger ? _triggerInput : input, isTrigger);
         ActivityResult result;
         try
         {
@@ -59,22 +59,22 @@ internal sealed partial class WorkflowExecution
         var type = (node.Body ?? node).Type;
         switch (result.Kind)
         {
-            case ActivityResultKind.Suspended when State.Bookmarks.Exists(b => b.ActivityInstanceId == instanceId):
-                Journal(node.Id, type, node.NodeId, instanceId, JournalEvents.Suspended, payload: BookmarkPayload(instanceId));
+            case ActivityResultKind.Suspended when HasBookmarkOf(instanceId):
+                Journal(node.Id, type, node.NodeId, instanceId, JournalEvents.Suspended, payload: JournalPayload.Of(BookmarkPayload(instanceId)));
                 return;
             case ActivityResultKind.FinishWorkflow:
-                Journal(node.Id, type, node.NodeId, instanceId, JournalEvents.Completed, payload: context.JournalPayload);
+                Journal(node.Id, type, node.NodeId, instanceId, JournalEvents.Completed, payload: context.JournalPayloadIfAny);
                 FinishWorkflow(WorkflowSubStatus.Finished);
                 return;
             case ActivityResultKind.CompleteFlowchart:
-                Journal(node.Id, type, node.NodeId, instanceId, JournalEvents.Completed, payload: WithOutcomes(context.JournalPayload, result.Outcomes));
+                Journal(node.Id, type, node.NodeId, instanceId, JournalEvents.Completed, payload: WithOutcomes(context, result.Outcomes));
                 CompleteScope(scope, result.Outcomes);
                 return;
             default:
-                var outcomes = result.Kind == ActivityResultKind.Completed ? result.Outcomes : [ActivityResult.DoneOutcome];
+                var outcomes = result.Kind == ActivityResultKind.Completed ? result.Outcomes : ActivityResult.Done.Outcomes;
                 // An activity that completes gives up its other bookmarks (e.g. a reply arrived before the timeout).
-                State.Bookmarks.RemoveAll(b => b.ActivityInstanceId == instanceId);
-                Journal(node.Id, type, node.NodeId, instanceId, JournalEvents.Completed, payload: WithOutcomes(context.JournalPayload, outcomes));
+                if (State.Bookmarks.Count > 0) State.Bookmarks.RemoveAll(b => b.ActivityInstanceId == instanceId);
+                Journal(node.Id, type, node.NodeId, instanceId, JournalEvents.Completed, payload: WithOutcomes(context, outcomes));
                 OnActivityCompleted(scope, node.Id, outcomes);
                 return;
         }
@@ -90,10 +90,19 @@ internal sealed partial class WorkflowExecution
         if (FlowGraph.For(flowchart).FindStart(null) is { } start) Schedule(scope, start.Id);
     }
 
-    private static JsonObject WithOutcomes(JsonObject payload, IReadOnlyList<string> outcomes)
+    private static JournalPayload WithOutcomes(ActivityContext context, IReadOnlyList<string> outcomes) =>
+        context.JournalPayloadIfAny is { } payload ? payload.WithOutcomes(outcomes)
+        : ReferenceEquals(outcomes, ActivityResult.Done.Outcomes) ? JournalPayload.DoneOnly
+        : new JournalPayload().WithOutcomes(outcomes);
+
+    private bool HasBookmarkOf(string instanceId)
     {
-        payload["outcomes"] = new JsonArray(outcomes.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray());
-        return payload;
+        foreach (var b in State.Bookmarks)
+        {
+            if (b.ActivityInstanceId == instanceId) return true;
+        }
+
+        return false;
     }
 
     private JsonObject BookmarkPayload(string instanceId) => new()

@@ -19,7 +19,7 @@ internal sealed partial class WorkflowExecution
         State.Status = WorkflowStatus.Running;
         State.SubStatus = WorkflowSubStatus.Executing;
         foreach (var (key, value) in request.Input ?? []) State.Input[key] = value?.DeepClone();
-        foreach (var v in _variables.Values) State.Variables[v.Name] = InitialValue(v);
+        foreach (var (name, initial) in Plan.InitialValues) State.Variables[name] = initial?.DeepClone();
 
         var root = new FlowScopeState { ScopeId = NewId(), OwnerActivityId = Definition.Root.Id, FlowchartActivityId = Definition.Root.Id };
         State.Scopes.Add(root);
@@ -54,20 +54,5 @@ internal sealed partial class WorkflowExecution
         }
 
         return true;
-    }
-
-    private JsonNode? InitialValue(VariableDefinition v)
-    {
-        var kind = ElsaTypeNames.Resolve(v.TypeName, v.IsArray);
-        var value = JsonValues.Coerce(JsonValues.FromElement(v.Value), kind);
-        if (value is JsonValue s && s.TryGetValue<string>(out var text) && text.Length == 0 && kind != ValueKind.String) value = null;
-        return value ?? kind switch
-        {
-            ValueKind.Integer => JsonValue.Create(0),
-            ValueKind.Number => JsonValue.Create(0.0),
-            ValueKind.Boolean => JsonValue.Create(false),
-            ValueKind.Array => new JsonArray(),
-            _ => null,
-        };
     }
 }

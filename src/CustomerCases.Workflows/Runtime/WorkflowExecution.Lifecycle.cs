@@ -12,23 +12,39 @@ internal sealed partial class WorkflowExecution
         while (changed && State.Status == WorkflowStatus.Running)
         {
             changed = false;
-            // Nested scopes are added after their parents, so walking backwards completes the innermost first.
-            foreach (var scope in Enumerable.Reverse(State.Scopes.ToList()))
+            // Nested scopes are added after their parents, so walking backwards completes the innermost first. The list
+            // only changes when a scope completes, and the walk starts over then.
+            for (var i = State.Scopes.Count - 1; i >= 0; i--)
             {
-                if (FindScope(scope.ScopeId) is null) continue;
+                var scope = State.Scopes[i];
                 ReevaluateWaitingJoins(scope);
                 if (ScopeHasPendingWork(scope)) continue;
-                CompleteScope(scope, [Activities.ActivityResult.DoneOutcome]);
+                CompleteScope(scope, Activities.ActivityResult.Done.Outcomes);
                 changed = true;
                 break;
             }
         }
     }
 
-    private bool ScopeHasPendingWork(FlowScopeState scope) =>
-        State.Queue.Exists(q => q.ScopeId == scope.ScopeId)
-        || State.Bookmarks.Exists(b => b.ScopeId == scope.ScopeId)
-        || State.Scopes.Exists(s => s.ParentScopeId == scope.ScopeId);
+    private bool ScopeHasPendingWork(FlowScopeState scope)
+    {
+        foreach (var q in State.Queue)
+        {
+            if (q.ScopeId == scope.ScopeId) return true;
+        }
+
+        foreach (var b in State.Bookmarks)
+        {
+            if (b.ScopeId == scope.ScopeId) return true;
+        }
+
+        foreach (var s in State.Scopes)
+        {
+            if (s.ParentScopeId == scope.ScopeId) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>Completes a flowchart instance (cancelling what is left in it) and continues in the parent; returns the parent.</summary>
     private FlowScopeState? CompleteScope(FlowScopeState scope, IReadOnlyList<string> outcomes)
@@ -50,13 +66,15 @@ internal sealed partial class WorkflowExecution
 
     private void CancelScopeContents(FlowScopeState scope)
     {
+        scope.Tokens.Clear();
+        // Usually a scope completes with nothing left in it; the lookups below are only worth building when it has.
+        if (!ScopeHasPendingWork(scope)) return;
         var flowchart = FlowchartOf(scope);
         var ids = State.Queue.Where(q => q.ScopeId == scope.ScopeId).Select(q => q.ActivityId)
             .Concat(State.Bookmarks.Where(b => b.ScopeId == scope.ScopeId).Select(b => b.ActivityId))
             .Concat(State.Scopes.Where(s => s.ParentScopeId == scope.ScopeId).Select(s => s.OwnerActivityId))
             .Distinct().ToList();
         foreach (var id in ids) CancelActivity(scope, flowchart.Find(id), id);
-        scope.Tokens.Clear();
     }
 
     /// <summary>Cancels the pending work of one activity in a scope: queued runs, bookmarks and nested flowcharts.</summary>
@@ -81,9 +99,12 @@ internal sealed partial class WorkflowExecution
     /// <summary>Ends the workflow: all queued work, bookmarks and flowchart instances are dropped.</summary>
     internal void FinishWorkflow(WorkflowSubStatus subStatus)
     {
-        foreach (var scope in State.Scopes.ToList())
+        if (State.Scopes.Count > 0)
         {
-            if (FindScope(scope.ScopeId) is { } live) CancelScopeContents(live);
+            foreach (var scope in State.Scopes.ToList())
+            {
+                if (FindScope(scope.ScopeId) is { } live) CancelScopeContents(live);
+            }
         }
 
         State.Queue.Clear();
@@ -119,28 +140,42 @@ internal sealed partial class WorkflowExecution
         State.UpdatedAt = Now;
     }
 
-    internal void Journal(string activityId, string type, string? nodeId, string instanceId, string eventName, string? message = null, JsonObject? payload = null)
+    internal void Journal(string activityId, string type, string? nodeId, string instanceId, string eventName, string? message = null, JournalPayload? payload = null)
     {
-        var entry = new JournalEntry(instanceId, activityId, type, nodeId, eventName, Now, ++State.JournalSequence, message,
-            payload is { Count: > 0 } ? payload : null);
+        var entry = new JournalEntry(instanceId, activityId, type, nodeId, eventName, Now, ++State.JournalSequence, message, payload);
         _journal.Add(entry);
     }
 
-    public ExecutionResult BuildResult(WorkflowState original)
+    /// <summary>The result, given the bookmarks the instance had before this execution. The execution's lists are handed over, not copied.</summary>
+    public ExecutionResult BuildResult(IReadOnlyList<Bookmark> originalBookmarks)
     {
-        var before = original.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
-        var after = State.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
-        var created = State.Bookmarks.Where(b => !before.Contains(b.Id)).ToList();
+        List<Bookmark> created;
+        List<Bookmark> burned;
+        if (originalBookmarks.Count == 0)
+        {
+            created = [.. State.Bookmarks];
+            burned = [];
+        }
+        else
+        {
+            var before = originalBookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+            var after = State.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+            created = State.Bookmarks.Where(b => !before.Contains(b.Id)).ToList();
+            burned = originalBookmarks.Where(b => !after.Contains(b.Id)).ToList();
+        }
+
         return new ExecutionResult
         {
             State = State,
             NewBookmarks = created,
-            BurnedBookmarks = original.Bookmarks.Where(b => !after.Contains(b.Id)).ToList(),
-            TimerRequests = created.Where(b => b.ResumeAt is not null)
+            BurnedBookmarks = burned,
+            TimerRequests = created.Count == 0 ? [] : created.Where(b => b.ResumeAt is not null)
                 .Select(b => new TimerRequest(State.InstanceId, b.Id, b.Hash, b.ResumeAt!.Value)).ToList(),
-            Journal = _journal.ToList(),
-            Incidents = _incidents.ToList(),
-            Effects = new WorkflowEffects(PublishedEvents.ToList(), TaskRequests.ToList(), DispatchRequests.ToList(), HttpResponses.ToList()),
+            Journal = _journal,
+            Incidents = _incidents,
+            Effects = PublishedEvents.Count + TaskRequests.Count + DispatchRequests.Count + HttpResponses.Count == 0
+                ? WorkflowEffects.None
+                : new WorkflowEffects(PublishedEvents, TaskRequests, DispatchRequests, HttpResponses),
             TriggerDeclined = TriggerDeclined,
         };
     }

@@ -36,7 +36,7 @@ internal sealed partial class WorkflowExecution
 
         foreach (var scope in point.Scopes)
         {
-            if (!_flowcharts.TryGetValue(scope.FlowchartActivityId, out var flowchart))
+            if (!Plan.TryGetGraph(scope.FlowchartActivityId, out var graph))
             {
                 problems.Add($"Flowchart '{scope.FlowchartActivityId}' does not exist in version {Definition.Version}.");
                 continue;
@@ -46,7 +46,7 @@ internal sealed partial class WorkflowExecution
                 .Concat(point.Bookmarks.Where(b => b.ScopeId == scope.ScopeId).Select(b => b.ActivityId))
                 .Concat(point.Scopes.Where(s => s.ParentScopeId == scope.ScopeId).Select(s => s.OwnerActivityId))
                 .Concat(point.ScopeId == scope.ScopeId ? [point.ActivityId] : []);
-            problems.AddRange(needed.Distinct().Where(id => flowchart.Find(id) is null)
+            problems.AddRange(needed.Distinct().Where(id => graph.Flowchart.Find(id) is null)
                 .Select(id => $"Activity '{id}' does not exist in version {Definition.Version}."));
         }
 

@@ -10,9 +10,7 @@ namespace CustomerCases.Workflows.Runtime;
 /// </summary>
 internal sealed partial class WorkflowExecution
 {
-    private readonly Dictionary<string, FlowchartDefinition> _flowcharts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, VariableDefinition> _variables = new(StringComparer.Ordinal);
-    private readonly List<JournalEntry> _journal = [];
+    private readonly List<JournalEntry> _journal;
     private readonly List<ActivityIncident> _incidents = [];
     private string? _triggerInstanceId;
     private JsonObject? _triggerInput;
@@ -25,11 +23,15 @@ internal sealed partial class WorkflowExecution
         State = state;
         Services = services;
         CancellationToken = cancellationToken;
-        Index(definition.Root);
-        foreach (var v in definition.AllVariables()) _variables.TryAdd(v.Name, v);
+        Plan = DefinitionPlan.For(definition);
+        // A run usually logs a Started and a Completed per activity; sized for that, it never regrows.
+        _journal = new List<JournalEntry>(Plan.ExpectedJournalEntries);
     }
 
     public WorkflowDefinition Definition { get; }
+
+    /// <summary>Lookups derived from <see cref="Definition"/> once and shared by every execution of it.</summary>
+    public DefinitionPlan Plan { get; }
 
     public WorkflowState State { get; }
 
@@ -56,13 +58,16 @@ internal sealed partial class WorkflowExecution
 
     public ExpressionEvaluator Expressions => _expressions ??= new ExpressionEvaluator(this);
 
-    public IReadOnlyCollection<VariableDefinition> VariableDefinitions => _variables.Values;
+    public IReadOnlyCollection<VariableDefinition> VariableDefinitions => Plan.Variables;
 
-    public VariableDefinition? FindVariable(string name) => _variables.GetValueOrDefault(name);
+    public VariableDefinition? FindVariable(string name) => Plan.FindVariable(name);
 
-    public VariableDefinition? FindVariableById(string id) => _variables.Values.FirstOrDefault(v => v.Id == id);
+    public VariableDefinition? FindVariableById(string id) => Plan.FindVariableById(id);
 
-    public static string NewId() => Guid.NewGuid().ToString("N");
+    /// <summary>Returns what the execution borrowed (the script engine); the execution must not run afterwards.</summary>
+    public void Release() => _expressions?.Release();
+
+    public static string NewId() => RandomIds.Next();
 
     private async Task DrainAsync()
     {
@@ -75,7 +80,7 @@ internal sealed partial class WorkflowExecution
             if (++_steps > Services.Options.MaxStepsPerExecution)
             {
                 var scope = FindScope(item.ScopeId);
-                var activity = scope is null ? null : FlowchartOf(scope).Find(item.ActivityId);
+                var activity = scope is null ? null : GraphOf(scope).Flowchart.Find(item.ActivityId);
                 Fault(item.ScopeId, item.ActivityId, activity, item.ActivityInstanceId,
                     $"The execution exceeded {Services.Options.MaxStepsPerExecution} activity runs (a loop without a wait?).", null);
                 break;
@@ -90,8 +95,8 @@ internal sealed partial class WorkflowExecution
 
     private async Task RunItemAsync(WorkItem item)
     {
-        if (FindScope(item.ScopeId) is not { } scope || FlowchartOf(scope).Find(item.ActivityId) is not { } activity) return;
-        await RunActivityAsync(scope, activity, item.ActivityInstanceId, null, null);
+        if (FindScope(item.ScopeId) is not { } scope || GraphOf(scope).Node(item.ActivityId) is not { } node) return;
+        await RunActivityAsync(scope, node.Activity, item.ActivityInstanceId, null, null);
     }
 
     private void Settle()
@@ -102,18 +107,19 @@ internal sealed partial class WorkflowExecution
         else State.SubStatus = WorkflowSubStatus.Suspended;
     }
 
-    private void Index(FlowchartDefinition flowchart)
+    internal FlowchartDefinition FlowchartOf(FlowScopeState scope) => GraphOf(scope).Flowchart;
+
+    internal FlowGraph GraphOf(FlowScopeState scope) => Plan.Graph(scope.FlowchartActivityId);
+
+    internal FlowScopeState? FindScope(string scopeId)
     {
-        _flowcharts[flowchart.Id] = flowchart;
-        foreach (var a in flowchart.Activities)
+        foreach (var scope in State.Scopes)
         {
-            if ((a.Flowchart ?? a.Body?.Flowchart) is { } nested) Index(nested);
+            if (scope.ScopeId == scopeId) return scope;
         }
+
+        return null;
     }
-
-    internal FlowchartDefinition FlowchartOf(FlowScopeState scope) => _flowcharts[scope.FlowchartActivityId];
-
-    internal FlowScopeState? FindScope(string scopeId) => State.Scopes.Find(s => s.ScopeId == scopeId);
 
     internal WorkItem Schedule(FlowScopeState scope, string activityId)
     {
