@@ -47,7 +47,12 @@ public sealed partial class BusinessCalendar
     public bool IsOpenDay(DateOnly date) => !Holidays.ContainsKey(date) && Weekly[date.DayOfWeek].Any(i => i.Length > TimeSpan.Zero);
 
     /// <summary>A one-line description for explanations, e.g. "Europe/Berlin, Mon–Fri 09:00–12:00, 13:00–17:00".</summary>
-    public string Describe()
+    /// <remarks>Computed once: a calendar is immutable, and every SLA recomputation explains its due times with it.</remarks>
+    public string Describe() => _description ??= BuildDescription();
+
+    private string? _description;
+
+    private string BuildDescription()
     {
         if (IsAlwaysOpen)
         {
