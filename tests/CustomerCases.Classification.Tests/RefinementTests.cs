@@ -111,6 +111,29 @@ public sealed class RefinementTests
     }
 
     [Fact]
+    public void Under_a_selection_budget_the_blend_members_come_right_after_the_first_ngram_trainer()
+    {
+        var options = new TrainingOptions
+        {
+            Candidates = [TriageTrainerKind.OneVersusAllAveragedPerceptron, TriageTrainerKind.SdcaMaximumEntropy],
+            EmbeddingCandidates = [TriageTrainerKind.OneVersusAllAveragedPerceptron],
+            EmbeddingBlendCandidates = [TriageTrainerKind.LbfgsMaximumEntropy],
+            LbfgsL2Grid = [0.1, 0.01],
+            Embedder = new DictionaryEmbedder([]),
+        };
+
+        var specs = CandidateCatalog.Expand(options, classCount: 3);
+
+        Assert.Equal(
+            [FeatureSet.WordCharTfIdf, FeatureSet.Embedding, FeatureSet.Embedding, FeatureSet.WordCharTfIdf, FeatureSet.WordCharTfIdfAndEmbedding],
+            specs.Select(s => s.Features));
+        Assert.Equal("LbfgsMaximumEntropy(L1=0, L2=0.1) on dictionary-test-encoder", specs[1].Name);
+        Assert.Equal(TriageTrainerKind.SdcaMaximumEntropy, specs[3].Kind);
+        Assert.EndsWith("on n-grams + dictionary-test-encoder", specs[4].Name, StringComparison.Ordinal);
+        Assert.DoesNotContain(specs, s => s.Features == FeatureSet.Embedding && s.Kind != TriageTrainerKind.LbfgsMaximumEntropy);
+    }
+
+    [Fact]
     public void Without_an_embedder_there_is_no_refinement()
     {
         var (data, _) = KnowledgeOnlyTheEmbedderHas(rowsPerLabel: 10);

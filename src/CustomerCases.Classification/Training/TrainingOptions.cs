@@ -59,9 +59,12 @@ public sealed record TrainingOptions
     /// </summary>
     public Embeddings.ISentenceEmbedder? Embedder { get; init; }
 
-    /// <summary>Linear trainers also tried on n-grams + embedding when <see cref="Embedder"/> is set.</summary>
-    public IReadOnlyList<TriageTrainerKind> EmbeddingCandidates { get; init; } =
-        [TriageTrainerKind.LbfgsMaximumEntropy, TriageTrainerKind.OneVersusAllAveragedPerceptron];
+    /// <summary>
+    /// Linear trainers also tried on n-grams + embedding (one concatenated vector) when <see cref="Embedder"/> is set.
+    /// None by default: on BANKING77 validation the blend (<see cref="EmbeddingBlendCandidates"/>) is as accurate
+    /// (0.926 vs 0.923) and its fit is ~7× cheaper (README), which keeps retraining within its 5-minute budget.
+    /// </summary>
+    public IReadOnlyList<TriageTrainerKind> EmbeddingCandidates { get; init; } = [];
 
     /// <summary>
     /// Linear trainers tried on the embedding alone when <see cref="Embedder"/> is set; each is then blended with the
