@@ -74,6 +74,66 @@ public sealed class RefinementTests
     }
 
     [Fact]
+    public void Blended_refinement_averages_the_intake_model_and_the_embedding_model_with_the_chosen_weight()
+    {
+        var (data, embedder) = KnowledgeOnlyTheEmbedderHas(rowsPerLabel: 20);
+        var options = Options(embedder) with { EmbeddingCandidates = [], BlendWeights = [0.3] };
+
+        var trained = new TriageTrainer(options).Train(data);
+
+        var set = trained.LabelSets[0];
+        Assert.NotNull(set.Refinement);
+        Assert.Equal(0.3, set.Refinement!.IntakeWeight);
+        Assert.StartsWith("Blend(0.3 × ", set.Report.Winner, StringComparison.Ordinal);
+        Assert.StartsWith("0.3 × intake (", set.Refinement.Pipeline, StringComparison.Ordinal);
+        const string probe = "please look at zzqxy for me";
+        var vector = embedder.Embed([probe])[0];
+        var blended = LoadedModel.FromTrained(trained, embedder).LabelSets[0];
+        var embeddingAlone = LoadedModel.FromTrained(
+            trained with { LabelSets = [set with { Refinement = set.Refinement with { IntakeWeight = 0 } }] }, embedder).LabelSets[0].Refinement!;
+        var intake = blended.PredictProbabilities(probe);
+        var alone = embeddingAlone.PredictProbabilities(probe, vector);
+        var expected = alone.Select((p, i) => 0.3 * intake[i] + 0.7 * p).ToArray();
+        var actual = blended.Refinement!.PredictProbabilities(probe, vector);
+        Assert.Equal(expected.Length, actual.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], actual[i], 12);
+        }
+        Assert.NotEqual(alone, actual); // the intake model really takes part
+
+        using var package = new MemoryStream();
+        ModelPackage.Save(trained, package);
+        package.Position = 0;
+        var loaded = ModelPackage.Load(package, embedder);
+        Assert.Equal(0.3, loaded.Manifest.LabelSets[0].Refinement!.IntakeWeight);
+        Assert.Equal(actual, loaded.LabelSets[0].Refinement!.PredictProbabilities(probe, vector));
+    }
+
+    [Fact]
+    public void Under_a_selection_budget_the_blend_members_come_right_after_the_first_ngram_trainer()
+    {
+        var options = new TrainingOptions
+        {
+            Candidates = [TriageTrainerKind.OneVersusAllAveragedPerceptron, TriageTrainerKind.SdcaMaximumEntropy],
+            EmbeddingCandidates = [TriageTrainerKind.OneVersusAllAveragedPerceptron],
+            EmbeddingBlendCandidates = [TriageTrainerKind.LbfgsMaximumEntropy],
+            LbfgsL2Grid = [0.1, 0.01],
+            Embedder = new DictionaryEmbedder([]),
+        };
+
+        var specs = CandidateCatalog.Expand(options, classCount: 3);
+
+        Assert.Equal(
+            [FeatureSet.WordCharTfIdf, FeatureSet.Embedding, FeatureSet.Embedding, FeatureSet.WordCharTfIdf, FeatureSet.WordCharTfIdfAndEmbedding],
+            specs.Select(s => s.Features));
+        Assert.Equal("LbfgsMaximumEntropy(L1=0, L2=0.1) on dictionary-test-encoder", specs[1].Name);
+        Assert.Equal(TriageTrainerKind.SdcaMaximumEntropy, specs[3].Kind);
+        Assert.EndsWith("on n-grams + dictionary-test-encoder", specs[4].Name, StringComparison.Ordinal);
+        Assert.DoesNotContain(specs, s => s.Features == FeatureSet.Embedding && s.Kind != TriageTrainerKind.LbfgsMaximumEntropy);
+    }
+
+    [Fact]
     public void Without_an_embedder_there_is_no_refinement()
     {
         var (data, _) = KnowledgeOnlyTheEmbedderHas(rowsPerLabel: 10);

@@ -14,6 +14,7 @@ public sealed record LabelSetManifest(
     RefinementManifest? Refinement = null);
 
 /// <summary>A label set's refinement model: needs the sentence embedder <paramref name="EmbedderId"/> at prediction time.</summary>
+/// <param name="IntakeWeight">Weight of the intake model in a blended refinement (0, as in older packages: the refinement model alone).</param>
 public sealed record RefinementManifest(
     string EmbedderId,
     int Dimension,
@@ -21,4 +22,5 @@ public sealed record RefinementManifest(
     string Pipeline,
     IReadOnlyList<string> Labels,
     ModelMetrics ValidationMetrics,
-    DecisionThresholds Thresholds);
+    DecisionThresholds Thresholds,
+    double IntakeWeight = 0);

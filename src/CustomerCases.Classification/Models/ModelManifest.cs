@@ -23,7 +23,7 @@ public sealed record ModelManifest(
             .Select(s => new LabelSetManifest(s.Name, ModelFileName(s.Name), s.Pipeline, s.Labels,
                 s.Report.IntakeValidationMetrics ?? s.Report.WinnerValidationMetrics, s.AdvisedThresholds,
                 s.Refinement is { } r
-                    ? new RefinementManifest(r.EmbedderId, r.Dimension, RefinementFileName(s.Name), r.Pipeline, r.Labels, r.ValidationMetrics, r.AdvisedThresholds)
+                    ? new RefinementManifest(r.EmbedderId, r.Dimension, RefinementFileName(s.Name), r.Pipeline, r.Labels, r.ValidationMetrics, r.AdvisedThresholds, r.IntakeWeight)
                     : null))
             .ToList();
         return new ModelManifest(CurrentFormatVersion, model.VersionId, model.CreatedAt, model.TrainingData, sets, model.Report);

@@ -88,7 +88,8 @@ public static class ModelPackage
             if (set.Refinement is { } r && embedder is not null && embedder.Id == r.EmbedderId && embedder.Dimension == r.Dimension)
             {
                 var refined = LoadEntry(archive, ml, r.ModelFile, out var refinedSchema);
-                refinement = new LabelSetPredictor(set.Name, ml, refined, refinedSchema, r.Labels, r.Thresholds);
+                var blend = r.IntakeWeight > 0 ? new BlendPartner(new LabelSetPredictor(set.Name, ml, transformer, inputSchema, set.Labels, set.Thresholds), r.IntakeWeight) : null;
+                refinement = new LabelSetPredictor(set.Name, ml, refined, refinedSchema, r.Labels, r.Thresholds, blend: blend);
             }
             predictors.Add(new LabelSetPredictor(set.Name, ml, transformer, inputSchema, set.Labels, set.Thresholds, refinement));
         }

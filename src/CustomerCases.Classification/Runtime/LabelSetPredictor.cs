@@ -13,9 +13,11 @@ public sealed class LabelSetPredictor
     private const int TopCount = 3;
     private readonly ObjectPool<PredictionEngine<ClassifierInput, ClassifierOutput>> _engines;
     private readonly string[] _labels;
+    private readonly BlendPartner? _blend;
+    private readonly int[] _blendSlots = [];
 
     internal LabelSetPredictor(string name, MLContext ml, ITransformer model, DataViewSchema inputSchema, IReadOnlyList<string> labels, DecisionThresholds thresholds,
-        LabelSetPredictor? refinement = null)
+        LabelSetPredictor? refinement = null, BlendPartner? blend = null)
     {
         Name = name;
         Model = model;
@@ -26,6 +28,11 @@ public sealed class LabelSetPredictor
         if (_labels.Length == 0)
         {
             throw new InvalidOperationException($"label set '{name}' has no labels");
+        }
+        if (blend is not null)
+        {
+            _blend = blend;
+            _blendSlots = blend.SlotsFor(_labels, name);
         }
         _engines = new DefaultObjectPool<PredictionEngine<ClassifierInput, ClassifierOutput>>(
             new PredictionEnginePolicy(ml, model, EmbeddingDimension), Math.Max(4, Environment.ProcessorCount * 2));
@@ -66,7 +73,8 @@ public sealed class LabelSetPredictor
             {
                 throw new InvalidOperationException($"model '{Name}' returned {output.Score.Length} scores for {_labels.Length} labels");
             }
-            return ProbabilityNormalizer.Normalize(output.Score);
+            var probabilities = ProbabilityNormalizer.Normalize(output.Score);
+            return _blend is null ? probabilities : _blend.Mix(probabilities, _blendSlots, text ?? string.Empty);
         }
         finally
         {

@@ -14,4 +14,10 @@ internal enum FeatureSet
     /// triage.md §3: +2.8 points on BANKING77 over n-grams alone; needs the embedder at prediction time.
     /// </summary>
     WordCharTfIdfAndEmbedding,
+
+    /// <summary>
+    /// The sentence embedding alone. Its model is never used alone: its probabilities are averaged with the intake
+    /// n-gram model's, with the weight chosen on validation (a blend of two views of the text; see README).
+    /// </summary>
+    Embedding,
 }

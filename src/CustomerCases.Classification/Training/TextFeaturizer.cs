@@ -15,6 +15,11 @@ internal static class TextFeaturizer
 
     public static IEstimator<ITransformer> Create(MLContext ml, FeatureSet set, TrainingOptions options)
     {
+        if (set == FeatureSet.Embedding)
+        {
+            // The encoder's vectors are already L2-normalised: nothing to learn, the trainer reads them as they are.
+            return ml.Transforms.CopyColumns(FeaturesColumn, Embeddings.EmbeddingSchema.Column);
+        }
         var words = new WordBagEstimator.Options
         {
             NgramLength = options.WordNgramLength,
@@ -61,6 +66,7 @@ internal static class TextFeaturizer
     {
         FeatureSet.WordCharTfIdf => $"FeaturizeText(word 1-{options.WordNgramLength} + char {options.CharNgramLength}-grams, TF-IDF, lower, no punctuation, L2)",
         FeatureSet.WordCharTfIdfAndEmbedding => $"[FeaturizeText(word 1-{options.WordNgramLength} + char {options.CharNgramLength}-grams, TF-IDF, lower, no punctuation, L2), {options.Embedder?.Id ?? "sentence"} embedding]",
+        FeatureSet.Embedding => $"{options.Embedder?.Id ?? "sentence"} embedding",
         _ => $"FeaturizeText(word 1-{options.WordNgramLength}-grams, TF-IDF, L2) + SelectFeaturesBasedOnCount(≥{MinimumRowsForTreeFeature})",
     };
 }

@@ -20,6 +20,10 @@ public sealed record TrainedLabelSet(
     TrainedRefinement? Refinement = null);
 
 /// <summary>The embedding model of a label set ("Text" + "Embedding" → "Score"), with its own validation and thresholds.</summary>
+/// <param name="IntakeWeight">
+/// When above 0, the refined answer is the blend IntakeWeight × intake probabilities + (1 − IntakeWeight) × this model's
+/// (validation metrics and thresholds are those of the blend).
+/// </param>
 public sealed record TrainedRefinement(
     string EmbedderId,
     int Dimension,
@@ -29,4 +33,5 @@ public sealed record TrainedRefinement(
     string Pipeline,
     DecisionThresholds AdvisedThresholds,
     ModelMetrics ValidationMetrics,
-    IReadOnlyList<ValidationPrediction> ValidationPredictions);
+    IReadOnlyList<ValidationPrediction> ValidationPredictions,
+    double IntakeWeight = 0);

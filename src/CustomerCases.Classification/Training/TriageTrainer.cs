@@ -111,6 +111,7 @@ public sealed class TriageTrainer
         var results = new List<CandidateResult>();
         Fitted? best = null;
         Fitted? bestNgram = null; // the best candidate that needs no embedding: it answers at intake
+        var blendable = new List<Fitted>(); // embedding-only candidates, blended with bestNgram once it is known
 
         foreach (var spec in specs)
         {
@@ -147,6 +148,11 @@ public sealed class TriageTrainer
                 results.Add(result);
                 progress?.Report(result);
                 var fitted = new Fitted(spec, result, model, actual, probabilities);
+                if (spec.Features == FeatureSet.Embedding)
+                {
+                    blendable.Add(fitted); // competes once blended with the intake model, below
+                    continue;
+                }
                 if (best is null || IsBetter(result, best.Result, TieTolerance(validRows.Count)))
                 {
                     best = fitted;
@@ -167,6 +173,17 @@ public sealed class TriageTrainer
         {
             throw new InvalidOperationException($"no n-gram candidate could be trained for '{name}': " +
                 string.Join("; ", results.Select(r => $"{r.Candidate}: {r.Skipped}")));
+        }
+
+        foreach (var embeddingOnly in blendable)
+        {
+            var blend = Blend(labels, bestNgram, embeddingOnly);
+            results.Add(blend.Result);
+            progress?.Report(blend.Result);
+            if (IsBetter(blend.Result, best.Result, TieTolerance(validRows.Count)))
+            {
+                best = blend;
+            }
         }
 
         var intake = bestNgram;
@@ -193,17 +210,54 @@ public sealed class TriageTrainer
         if (refinement is not null && refined is { } r && _options.Embedder is { } embedder)
         {
             var refinedValidation = ValidationPredictions(labels, refinement);
+            var refinedPipeline = $"{TextFeaturizer.Describe(refinement.Spec.Features, _options)} → {refinement.MemberName ?? refinement.Spec.Name}";
+            if (refinement.IntakeWeight > 0)
+            {
+                refinedPipeline = string.Create(CultureInfo.InvariantCulture,
+                    $"{refinement.IntakeWeight:0.##} × intake ({pipeline}) + {1 - refinement.IntakeWeight:0.##} × ({refinedPipeline})");
+            }
             trainedRefinement = new TrainedRefinement(embedder.Id, embedder.Dimension, r.Model, InputSchema(ml, embedder.Dimension), r.Labels,
-                $"{TextFeaturizer.Describe(refinement.Spec.Features, _options)} → {refinement.Spec.Name}",
+                refinedPipeline,
                 ThresholdAdvisor.Advise(refinedValidation, _options.AutoApplyTargetPrecision, _options.SuggestTargetPrecision),
-                Evaluate(labels, refinement.Actual, refinement.Probabilities), refinedValidation);
+                Evaluate(labels, refinement.Actual, refinement.Probabilities), refinedValidation, refinement.IntakeWeight);
         }
         return new TrainedLabelSet(name, intakeModel, InputSchema(ml, null), finalLabels, pipeline, thresholds, report, intakeValidation, trainedRefinement);
     }
 
-    private sealed record Fitted(CandidateSpec Spec, CandidateResult Result, ITransformer Model, List<int> Actual, List<double[]> Probabilities);
+    /// <param name="IntakeWeight">For a blend: weight of the intake model's probabilities (the rest is this model's).</param>
+    /// <param name="MemberName">For a blend: the embedding-only candidate blended with the intake model.</param>
+    private sealed record Fitted(CandidateSpec Spec, CandidateResult Result, ITransformer Model, List<int> Actual, List<double[]> Probabilities,
+        double IntakeWeight = 0, string? MemberName = null);
 
-    private static bool NeedsEmbedding(CandidateSpec spec) => spec.Features == FeatureSet.WordCharTfIdfAndEmbedding;
+    private static bool NeedsEmbedding(CandidateSpec spec) => spec.Features is FeatureSet.WordCharTfIdfAndEmbedding or FeatureSet.Embedding;
+
+    /// <summary>
+    /// Averages the intake model's validation probabilities with an embedding-only model's, for each weight of
+    /// <see cref="TrainingOptions.BlendWeights"/>, and keeps the best weight by the selection rule. Both models saw the
+    /// same training rows, so their label order is the same.
+    /// </summary>
+    private Fitted Blend(string[] labels, Fitted intake, Fitted embeddingOnly)
+    {
+        Fitted? best = null;
+        foreach (var weight in _options.BlendWeights.Where(w => w is >= 0 and < 1).Distinct())
+        {
+            var probabilities = embeddingOnly.Probabilities
+                .Select((p, r) => p.Select((v, c) => weight * intake.Probabilities[r][c] + (1 - weight) * v).ToArray())
+                .ToList();
+            var metrics = Evaluate(labels, embeddingOnly.Actual, probabilities);
+            var name = string.Create(CultureInfo.InvariantCulture, $"Blend({weight:0.##} × {intake.Spec.Name} + {1 - weight:0.##} × {embeddingOnly.Spec.Name})");
+            var result = new CandidateResult(name, metrics.Accuracy, metrics.MacroF1, metrics.LogLoss, embeddingOnly.Result.TrainSeconds);
+            if (best is null || IsBetter(result, best.Result, TieTolerance(embeddingOnly.Actual.Count)))
+            {
+                best = embeddingOnly with
+                {
+                    Spec = embeddingOnly.Spec with { Name = name }, Result = result, Probabilities = probabilities, IntakeWeight = weight,
+                    MemberName = embeddingOnly.Spec.Name,
+                };
+            }
+        }
+        return best ?? throw new InvalidOperationException("TrainingOptions.BlendWeights needs at least one weight in [0, 1)");
+    }
 
     private static DataViewSchema InputSchema(MLContext ml, int? dimension) =>
         Embeddings.EmbeddingSchema.Load(ml, Array.Empty<Runtime.ClassifierInput>(), dimension).Schema;

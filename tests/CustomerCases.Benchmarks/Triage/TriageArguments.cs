@@ -8,7 +8,7 @@ internal sealed record TriageArguments
 {
     public const string Usage =
         "triage --train <csv> (--test <csv> | --holdout <fraction>) --text-column <name> --label-column <name> " +
-        "[--oos-label oos] [--oos-rule balanced|accuracy|recall:<0..1>] [--candidates Kind,Kind] [--lbfgs-l2 0.1,0.01] [--threads n] [--seed n] [--budget-seconds s] [--save <file>] [--embedder minilm] [--embedder-threads n] [--embedding-candidates Kind,Kind]";
+        "[--oos-label oos] [--oos-rule balanced|accuracy|recall:<0..1>] [--candidates Kind,Kind] [--lbfgs-l2 0.1,0.01] [--threads n] [--seed n] [--budget-seconds s] [--save <file>] [--embedder minilm] [--embedder-threads n] [--embedding-candidates Kind,Kind] [--blend-candidates Kind,Kind|none] [--embedding-cache <folder outside the repo>]";
 
     public required string Train { get; init; }
     public string? Test { get; init; }
@@ -26,6 +26,8 @@ internal sealed record TriageArguments
     public string? Embedder { get; init; }
     public int EmbedderThreads { get; init; } = 1;
     public IReadOnlyList<TriageTrainerKind>? EmbeddingCandidates { get; init; }
+    public IReadOnlyList<TriageTrainerKind>? BlendCandidates { get; init; }
+    public string? EmbeddingCache { get; init; }
 
     public static TriageArguments Parse(string[] args)
     {
@@ -58,8 +60,9 @@ internal sealed record TriageArguments
             Save = Get("save"),
             BudgetSeconds = GetDouble("budget-seconds"),
             Embedder = Get("embedder"),
-            EmbeddingCandidates = Get("embedding-candidates")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(Enum.Parse<TriageTrainerKind>).ToArray(),
+            EmbeddingCandidates = Get("embedding-candidates") is { } ec ? ParseKinds(ec) : null,
+            BlendCandidates = Get("blend-candidates") is { } bc ? ParseKinds(bc) : null,
+            EmbeddingCache = Get("embedding-cache"),
             EmbedderThreads = Get("embedder-threads") is { } et ? int.Parse(et, CultureInfo.InvariantCulture) : 1,
         };
         if (parsed.Embedder is not null and not "minilm")
@@ -74,6 +77,12 @@ internal sealed record TriageArguments
         }
         return parsed;
     }
+
+    /// <summary>"none" = an empty list (e.g. no concatenation candidates).</summary>
+    private static TriageTrainerKind[] ParseKinds(string value) =>
+        value.Equals("none", StringComparison.OrdinalIgnoreCase)
+            ? []
+            : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Enum.Parse<TriageTrainerKind>).ToArray();
 
     public TrainingOptions ToTrainingOptions(Classification.Embeddings.ISentenceEmbedder? embedder = null)
     {
@@ -91,6 +100,10 @@ internal sealed record TriageArguments
         if (EmbeddingCandidates is not null)
         {
             options = options with { EmbeddingCandidates = EmbeddingCandidates };
+        }
+        if (BlendCandidates is not null)
+        {
+            options = options with { EmbeddingBlendCandidates = BlendCandidates };
         }
         if (LbfgsL2Grid is not null)
         {
