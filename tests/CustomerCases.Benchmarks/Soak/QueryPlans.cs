@@ -23,8 +23,8 @@ public static class QueryPlans
         ("task routing: waiting tasks (TaskRouting.WaitingTasksAsync)", "SELECT * FROM \"HumanTasks\" AS h WHERE h.\"Status\" = 'Queued'"),
         ("task routing: open tasks per agent (OpenTaskCountsAsync)",
             "SELECT h.\"AssigneeId\", COUNT(*) FROM \"HumanTasks\" AS h WHERE h.\"Status\" = 'Assigned' AND h.\"AssigneeId\" IS NOT NULL GROUP BY h.\"AssigneeId\""),
-        ("Elsa RunTask completion: open RunTask bookmarks by text (Features/Elsa/Stimuli/CompleteTask)",
-            "SELECT * FROM \"WorkflowBookmarks\" AS w WHERE w.\"Name\" = 'Elsa.RunTask' AND w.\"PayloadJson\" IS NOT NULL AND instr(w.\"PayloadJson\", 't') > 0"),
+        ("Elsa RunTask completion: the bookmark whose id is the task id (Features/Elsa/Stimuli/CompleteTask)",
+            "SELECT * FROM \"WorkflowBookmarks\" AS w WHERE w.\"Id\" = 't' AND w.\"Name\" = 'Elsa.RunTask' LIMIT 2"),
         ("intake: customer by e-mail", "SELECT * FROM \"Customers\" AS c WHERE c.\"Email\" = 'e' LIMIT 1"),
         ("intake: triggers by hash (TriggerAsync)", "SELECT * FROM \"WorkflowTriggers\" AS w WHERE w.\"Hash\" = 'h'"),
     ];
