@@ -30,6 +30,8 @@ public sealed class CustomerCasesApp(TestDatabase database, IReadOnlyDictionary<
         builder.UseSetting("ConnectionStrings:CustomerCases", database.ConnectionString);
         builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
         builder.UseSetting("Jobs:RunServer", "false");
+        // Information logs of hundreds of in-memory hosts would bury a failing test's report in CI's output.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // No model unless a test asks for one: without a model every case is routed to a person (the triage queue).
         builder.UseSetting("Triage:TrainStarterModelWhenEmpty", "false");
         // No MiniLM (≈300 MB, seconds to load) unless a test registers an embedder; refinements are driven by hand.
