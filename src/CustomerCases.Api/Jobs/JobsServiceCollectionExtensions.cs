@@ -63,11 +63,16 @@ internal static class JobsServiceCollectionExtensions
     {
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<PurgeIdempotencyRecordsJob>(PurgeIdempotencyRecordsJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
-        recurring.AddOrUpdate<SweepDueTimersJob>(SweepDueTimersJob.Id, j => j.RunAsync(false, CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<SweepTimersJob>(SweepTimersJob.Id, j => j.RunAsync(false, CancellationToken.None), Cron.Minutely());
+        foreach (var former in SweepTimersJob.FormerIds)
+        {
+            recurring.RemoveIfExists(former);
+        }
+
         var triage = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Triage.TriageOptions>>().Value;
         recurring.AddOrUpdate<TrainTriageModelJob>(TrainTriageModelJob.RecurringId, j => j.RetrainAsync(null, CancellationToken.None), triage.RetrainCron);
         // At start: a wake-up for every unfired timer within reach (in-memory Hangfire storage forgot them with the last process).
-        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<SweepDueTimersJob>(j => j.RunAsync(true, CancellationToken.None));
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<SweepTimersJob>(j => j.RunAsync(true, CancellationToken.None));
         return app;
     }
 }

@@ -5,7 +5,7 @@ namespace CustomerCases.Api.Jobs;
 
 /// <summary>
 /// Hangfire wakes timers; the rows are the truth. A timer due within <see cref="JobsOptions.WakeUpHorizon"/> gets its
-/// wake-up job after the row commits; later ones are handed over by <see cref="SweepDueTimersJob"/> as they come near,
+/// wake-up job after the row commits; later ones are handed over by <see cref="SweepTimersJob"/> as they come near,
 /// and at start every row within reach is handed over again (in-memory Hangfire storage forgets jobs on restart). Duplicate wake-ups are
 /// harmless: firing claims the row. With the <see cref="DueTimerPoller"/> on, the poller fires the row on time and the
 /// wake-up comes <see cref="JobsOptions.TimerBackstopDelay"/> later, as a backstop.
@@ -23,22 +23,6 @@ internal sealed class WorkflowTimerScheduler(IBackgroundJobClient jobs, JobsOpti
     }
 
     /// <summary>A wake-up at the due time, or none yet when it is beyond the horizon (a sweep schedules it later).</summary>
-    public void Schedule(Guid timerId, DateTimeOffset dueAt)
-    {
-        var delay = dueAt - time.GetUtcNow();
-        if (delay > options.WakeUpHorizon)
-        {
-            return;
-        }
-
-        delay += options.HangfireWakeUpDelay;
-        if (delay <= TimeSpan.Zero)
-        {
-            jobs.Enqueue<FireWorkflowTimerJob>(j => j.RunAsync(timerId, CancellationToken.None));
-        }
-        else
-        {
-            jobs.Schedule<FireWorkflowTimerJob>(j => j.RunAsync(timerId, CancellationToken.None), delay);
-        }
-    }
+    public void Schedule(Guid timerId, DateTimeOffset dueAt) =>
+        TimerWakeUps.Schedule<FireWorkflowTimerJob>(jobs, options, time, dueAt, j => j.RunAsync(timerId, CancellationToken.None));
 }

@@ -5,30 +5,6 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCases.Api.Sla;
 
 /// <summary>
-/// Hands SLA timers to Hangfire as they come within the wake-up horizon, and is the safety net behind per-timer
-/// wake-ups (a node died between commit and schedule, or in-memory Hangfire storage forgot them on restart): at start
-/// and then every minute, see <see cref="Jobs.TimerSweepWindow"/>.
-/// </summary>
-internal sealed class SweepSlaTimersJob(CustomerCasesDbContext db, SlaTimerScheduler scheduler, Jobs.JobsOptions options, TimeProvider time)
-{
-    public const string Id = "sweep-sla-timers";
-
-    public async Task<int> RunAsync(bool atStart, CancellationToken ct)
-    {
-        var window = Jobs.TimerSweepWindow.For(time.GetUtcNow(), options, atStart);
-        var due = await db.SlaTimers.AsNoTracking()
-            .Where(t => t.FiredAt == null && (t.DueAt <= window.OverdueBefore || (t.DueAt > window.EnteringAfter && t.DueAt <= window.EnteringUntil)))
-            .Select(t => new { t.Id, t.DueAt }).ToListAsync(ct);
-        foreach (var timer in due)
-        {
-            scheduler.Schedule(timer.Id, timer.DueAt);
-        }
-
-        return due.Count;
-    }
-}
-
-/// <summary>
 /// After a policy or calendar changed: every case that is not closed, plus closed ones with open targets, is
 /// recomputed from its history (repair), in batches, each batch one transaction.
 /// </summary>

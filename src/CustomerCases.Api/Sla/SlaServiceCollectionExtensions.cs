@@ -24,7 +24,6 @@ internal static class SlaServiceCollectionExtensions
         services.AddScoped<SlaDefinitionStore>();
         services.AddScoped<FireSlaTimerJob>();
         services.AddSingleton<Jobs.IDueTimerTable, SlaTimerTable>();
-        services.AddScoped<SweepSlaTimersJob>();
         services.AddScoped<SlaRecomputeJob>();
         services.AddScoped<ICaseEscalationGateway, CaseEscalationGateway>();
         services.AddHostedService<SlaStartup>();

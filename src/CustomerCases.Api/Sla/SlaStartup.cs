@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CustomerCases.Persistence;
 using CustomerCases.Persistence.Sla;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCases.Api.Sla;
@@ -62,9 +61,6 @@ internal sealed partial class SlaStartup(IServiceProvider services, SlaOptions o
 
         await catalog.ReloadAsync(db, cancellationToken);
         LogLoaded(logger, catalog.Current.Calendars.Count, catalog.Current.Policies.Count, folder);
-        var jobs = services.GetService<IBackgroundJobClient>();
-        jobs?.Enqueue<SweepSlaTimersJob>(j => j.RunAsync(true, CancellationToken.None));
-        services.GetService<IRecurringJobManager>()?.AddOrUpdate<SweepSlaTimersJob>(SweepSlaTimersJob.Id, j => j.RunAsync(false, CancellationToken.None), Cron.Minutely());
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -17,24 +17,8 @@ internal sealed class SlaTimerScheduler(IBackgroundJobClient jobs, Jobs.JobsOpti
     private readonly ConditionalWeakTable<DbContext, List<(Guid Id, DateTimeOffset DueAt)>> _pending = new();
 
     /// <summary>A wake-up at the due time, or none yet when it is beyond the horizon (the sweeper schedules it later).</summary>
-    public void Schedule(Guid timerId, DateTimeOffset dueAt)
-    {
-        var delay = dueAt - time.GetUtcNow();
-        if (delay > jobsOptions.WakeUpHorizon)
-        {
-            return;
-        }
-
-        delay += jobsOptions.HangfireWakeUpDelay;
-        if (delay <= TimeSpan.Zero)
-        {
-            jobs.Enqueue<FireSlaTimerJob>(j => j.RunAsync(timerId, CancellationToken.None));
-        }
-        else
-        {
-            jobs.Schedule<FireSlaTimerJob>(j => j.RunAsync(timerId, CancellationToken.None), delay);
-        }
-    }
+    public void Schedule(Guid timerId, DateTimeOffset dueAt) =>
+        Jobs.TimerWakeUps.Schedule<FireSlaTimerJob>(jobs, jobsOptions, time, dueAt, j => j.RunAsync(timerId, CancellationToken.None));
 
     /// <summary>Holds wake-ups until <paramref name="db"/> commits (or schedules them at once when it has no transaction and saved).</summary>
     public void AddPending(DbContext db, IEnumerable<SlaTimerRecord> timers)

@@ -33,7 +33,7 @@ internal static class WorkflowHostServiceCollectionExtensions
         services.AddHttpClient<IWorkflowHttpClient, HttpWorkflowClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<WorkflowTimerScheduler>();
         services.AddScoped<FireWorkflowTimerJob>();
-        services.AddScoped<SweepDueTimersJob>();
+        services.AddScoped<SweepTimersJob>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CustomerCases.Api.Jobs;
 using CustomerCases.Api.Sla;
 using CustomerCases.Api.Tests.Support;
 using CustomerCases.Persistence.Sla;
@@ -82,7 +83,7 @@ public abstract class SlaTimerTests : SlaTestHost
         Clock.Advance(TimeSpan.FromSeconds(10));
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            Assert.True(await scope.ServiceProvider.GetRequiredService<SweepSlaTimersJob>().RunAsync(atStart: true, CancellationToken.None) >= 2);
+            Assert.True(await scope.ServiceProvider.GetRequiredService<SweepTimersJob>().RunAsync(atStart: true, CancellationToken.None) >= 2);
         }
 
         await FireAsync(breach.Id);

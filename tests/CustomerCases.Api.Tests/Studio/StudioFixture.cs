@@ -18,28 +18,41 @@ public abstract class StudioFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private string? _missing;
+    private HttpClient? _admin;
 
     public Uri Address { get; private set; } = null!;
 
     public string DesignerKey { get; private set; } = "";
 
-    public HttpClient Admin { get; private set; } = null!;
+    public HttpClient Admin
+    {
+        get
+        {
+            RequireReady();
+            return _admin!;
+        }
+    }
 
     public IBrowser Browser
     {
         get
         {
-            StudioPrerequisites.Require(_missing);
-            if (_browser is null)
-            {
-                Assert.Skip(TestDatabase.PostgresSkipReason);
-            }
-
-            return _browser;
+            RequireReady();
+            return _browser!;
         }
     }
 
     protected abstract Task<TestDatabase?> CreateDatabaseAsync();
+
+    /// <summary>Skips the test (with the reason) when Chromium, Studio's files or the database are missing.</summary>
+    private void RequireReady()
+    {
+        StudioPrerequisites.Require(_missing);
+        if (_browser is null)
+        {
+            Assert.Skip(TestDatabase.PostgresSkipReason);
+        }
+    }
 
     public async ValueTask InitializeAsync()
     {
@@ -60,9 +73,9 @@ public abstract class StudioFixture : IAsyncLifetime
         _app.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         _app.StartServer();
         Address = new Uri($"http://127.0.0.1:{port}");
-        Admin = new HttpClient { BaseAddress = Address };
-        Admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", CustomerCasesApp.AdminKey);
-        var created = await Admin.PostAsJsonAsync("/api/admin/api-keys", new { name = "studio designer", roles = new[] { "designer" } });
+        _admin = new HttpClient { BaseAddress = Address };
+        _admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", CustomerCasesApp.AdminKey);
+        var created = await _admin.PostAsJsonAsync("/api/admin/api-keys", new { name = "studio designer", roles = new[] { "designer" } });
         created.EnsureSuccessStatusCode();
         DesignerKey = (await created.Content.ReadFromJsonAsync<Key>())!.Secret;
 
@@ -84,7 +97,7 @@ public abstract class StudioFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        Admin?.Dispose();
+        _admin?.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync();

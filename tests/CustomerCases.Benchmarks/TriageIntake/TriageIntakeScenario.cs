@@ -15,9 +15,10 @@ namespace CustomerCases.Benchmarks.TriageIntake;
 /// 1. G7 with the starter model: closed-loop maximum of POST /api/cases on A ÷ on B, order alternating per repetition.
 /// 2. G8: open loop on A at half its maximum, without and then during the recurring retraining (POST /api/triage/retrain:
 ///    starter data + agents' labels, n-gram and embedding candidates); p99 during ÷ p99 without.
-/// 3. After the retraining promoted its model: if that model has an embedding refinement, G7 again (intake now also
-///    writes the pending refinement and the worker embeds beside it), then an open loop at a low rate and the time from
-///    intake to applied refinement read from A's TriageRefinements table (p50/p99).
+/// 3. After the retraining promoted its model (when the rule refused it, the candidate is activated through the API): if
+///    that model has an embedding refinement, G7 again (intake now also writes the pending refinement and the worker
+///    embeds beside it), then an open loop at a low rate and the time from intake to applied refinement read from A's
+///    TriageRefinements table (p50/p99).
 /// </summary>
 public static class TriageIntakeScenario
 {
@@ -76,7 +77,16 @@ public static class TriageIntakeScenario
             Say(lines, Invariant($"G8 = p99 during ÷ p99 without = {g8:F2} (goal ≤ 2){(stillTraining ? "" : " — retraining ended inside the window: lengthen --seconds")}"));
 
             var run = await WaitForRetrainAsync(admin, TimeSpan.FromMinutes(o.RetrainWaitMinutes), ct);
-            Say(lines, $"retraining: {run}");
+            Say(lines, $"retraining: {Describe(run)}");
+            if (!run.GetProperty("promoted").GetBoolean() && run.GetProperty("candidateVersion").GetString() is { } candidate)
+            {
+                // The promotion rule compares macro-F1 on a few dozen held-back starter rows, where the n-gram model may
+                // score as well; an administrator can still activate the candidate (the API's activate). The time to
+                // triage is a property of a refining model, so measure it on the candidate rather than not at all.
+                (await admin.PostAsync($"/api/triage/models/{candidate}/activate", null, ct)).EnsureSuccessStatusCode();
+                Say(lines, $"retraining was not promoted: candidate {candidate} activated through POST /api/triage/models/{{id}}/activate to measure the refining model");
+            }
+
             var refinable = await PendingRowsAppearAsync(client, realTarget, real.DatabasePath, ct);
             double? g7Refined = null;
             (double P50, double P99, int Rows, double PerSecond)? ttt = null;
@@ -180,19 +190,24 @@ public static class TriageIntakeScenario
     private static async Task<bool> RetrainRunningAsync(HttpClient admin, CancellationToken ct) =>
         await LatestRetrainAsync(admin, ct) is { } run && run.GetProperty("finishedAt").ValueKind == JsonValueKind.Null;
 
-    private static async Task<string> WaitForRetrainAsync(HttpClient admin, TimeSpan timeout, CancellationToken ct)
+    private static async Task<JsonElement> WaitForRetrainAsync(HttpClient admin, TimeSpan timeout, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
             if (await LatestRetrainAsync(admin, ct) is { } run && run.GetProperty("finishedAt").ValueKind != JsonValueKind.Null)
             {
-                var seconds = (run.GetProperty("finishedAt").GetDateTimeOffset() - run.GetProperty("startedAt").GetDateTimeOffset()).TotalSeconds;
-                return Invariant($"{seconds:F0} s, promoted {run.GetProperty("promoted")}, {run.GetRawText()}");
+                return run;
             }
             await Task.Delay(2000, ct);
         }
         throw new TimeoutException("retraining did not finish in time (raise --retrain-wait)");
+    }
+
+    private static string Describe(JsonElement run)
+    {
+        var seconds = (run.GetProperty("finishedAt").GetDateTimeOffset() - run.GetProperty("startedAt").GetDateTimeOffset()).TotalSeconds;
+        return Invariant($"{seconds:F0} s, promoted {run.GetProperty("promoted")}, {run.GetRawText()}");
     }
 
     /// <summary>A few cases at a trickle: does intake leave pending refinements now (i.e. can the active model refine)?</summary>
