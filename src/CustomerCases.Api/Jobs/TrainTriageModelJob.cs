@@ -39,11 +39,7 @@ internal sealed partial class TrainTriageModelJob(CustomerCasesDbContext db, Wri
             var starter = StarterModel.LoadDataset();
             var rows = starter.Rows.Concat(labels.Select(l => new LabelledRow(l.Text, [l.Category ?? "", l.Priority ?? ""]))).ToList();
             var all = new LabelledDataset($"starter + {labels.Count} agent labels", StarterModel.LabelColumns, rows);
-            var category = all.LabelColumnIndex("category");
-            var (trainIdx, evalIdx) = StratifiedSplit.Split(Enumerable.Range(0, all.Rows.Count).ToList(), i => all.Rows[i].Labels[category],
-                triage.Value.EvaluationFraction, seed: 17);
-            var training = all.Subset(trainIdx);
-            var evaluation = all.Subset(evalIdx, "held-back evaluation set");
+            var (training, evaluation) = EvaluationHoldout.Split(all, triage.Value.EvaluationFraction);
             Progress(context, 5, "data loaded");
             LogStarted(logger, rows.Count, labels.Count);
             var trained = await LowPriorityWork.RunAsync(() => new TriageTrainer(TrainingOptions()).Train(training, cancellationToken: ct), "triage-retraining");

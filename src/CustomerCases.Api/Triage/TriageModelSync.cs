@@ -64,7 +64,7 @@ internal sealed partial class TriageModelSync(IServiceScopeFactory scopes, Model
             return;
         }
 
-        var trained = await Task.Run(() => StarterModel.Train(), ct);
+        var trained = await Task.Run(() => StarterModel.Train(evaluationFraction: options.Value.EvaluationFraction), ct);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
         var store = scope.ServiceProvider.GetRequiredService<TriageModelStore>();

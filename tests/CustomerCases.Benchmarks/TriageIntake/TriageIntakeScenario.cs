@@ -250,8 +250,9 @@ public static class TriageIntakeScenario
         DateTimeOffset? first = null, last = null;
         while (reader.Read())
         {
-            var enqueued = DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture);
-            var completed = DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture);
+            // The SQLite schema stores DateTimeOffset as UTC ticks (sortable integers).
+            var enqueued = new DateTimeOffset(reader.GetInt64(0), TimeSpan.Zero);
+            var completed = new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero);
             if (enqueued < since)
             {
                 continue;
