@@ -13,10 +13,11 @@ public sealed class ModelPackageTests(SyntheticModelFixture fixture) : IDisposab
     [Fact]
     public void Save_then_load_gives_the_same_predictions_and_manifest()
     {
-        var repository = new ModelRepository(_folder);
+        var path = Path.Combine(_folder, fixture.Trained.VersionId + ".ccmodel");
+        Directory.CreateDirectory(_folder);
 
-        var record = repository.Save(fixture.Trained);
-        var loaded = repository.Load(record.VersionId);
+        ModelPackage.Save(fixture.Trained, path);
+        var loaded = ModelPackage.Load(path);
 
         foreach (var probe in Probes)
         {
@@ -32,26 +33,8 @@ public sealed class ModelPackageTests(SyntheticModelFixture fixture) : IDisposab
         Assert.Contains("FeaturizeText", manifest.LabelSets[0].Pipeline, StringComparison.Ordinal);
         Assert.Equal(fixture.Trained.Report.LabelSets[0].Winner, manifest.Report.LabelSets[0].Winner);
         Assert.Equal(fixture.Trained.Report.LabelSets[0].WinnerValidationMetrics.MacroF1, manifest.LabelSets[0].ValidationMetrics.MacroF1);
-    }
-
-    [Fact]
-    public void Repository_lists_versions_and_tracks_the_active_one()
-    {
-        var repository = new ModelRepository(_folder);
-        Assert.Null(repository.LoadActive());
-
-        var record = repository.Save(fixture.Trained);
-        Assert.False(record.IsActive);
-        repository.Activate(record.VersionId);
-
-        var listed = Assert.Single(repository.List());
-        Assert.True(listed.IsActive);
-        Assert.Equal(64, listed.Sha256.Length);
-        Assert.True(listed.SizeBytes > 0);
-        Assert.InRange(listed.ValidationMacroF1["category"], 0, 1);
-        Assert.Equal(record.VersionId, repository.LoadActive()?.VersionId);
-        Assert.Throws<FileNotFoundException>(() => repository.Activate("no-such-version"));
-        Assert.Throws<ArgumentException>(() => repository.Load("../escape"));
+        using var stream = File.OpenRead(path);
+        Assert.Equal(fixture.Trained.VersionId, ModelPackage.ReadManifest(stream).VersionId);
     }
 
     public void Dispose()

@@ -13,13 +13,15 @@ namespace CustomerCases.Api.Triage;
 internal static class TriageServiceCollectionExtensions
 {
     /// <summary>
-    /// The classifier over a swappable model, kept in sync with the database by <see cref="TriageModelSync"/> (instead
-    /// of the Classification project's file-based bootstrap, so that several nodes share model versions).
+    /// The classifier over a swappable model, kept in sync with the database by <see cref="TriageModelSync"/> (model
+    /// versions are database rows, so several nodes share them).
     /// Registered before the workflow host, so triage runs before CaseCreated triggers are evaluated.
     /// </summary>
     public static IServiceCollection AddCustomerCasesTriage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ClassificationOptions>().Bind(configuration.GetSection(ClassificationOptions.SectionName));
+        // Invalid thresholds would make every intake fail (the classifier checks them per decision): refuse to start instead.
+        services.AddOptions<ClassificationOptions>().Bind(configuration.GetSection(ClassificationOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClassificationOptions>, ClassificationOptionsValidation>();
         services.AddOptions<TriageOptions>().Bind(configuration.GetSection(TriageOptions.SectionName));
         var triage = configuration.GetSection(TriageOptions.SectionName).Get<TriageOptions>() ?? new TriageOptions();
         services.AddSingleton<ModelHolder>();

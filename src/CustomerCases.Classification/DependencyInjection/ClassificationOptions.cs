@@ -8,9 +8,6 @@ public sealed class ClassificationOptions
     /// <summary>Configuration section.</summary>
     public const string SectionName = "CustomerCases:Classification";
 
-    /// <summary>Folder of the model repository (relative paths are relative to the working directory).</summary>
-    public string ModelFolder { get; set; } = "models/classification";
-
     /// <summary>Thresholds per label set (e.g. "category", "priority"); absent label sets use the model manifest's advice.</summary>
     public Dictionary<string, DecisionThresholds> Thresholds { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -26,8 +23,19 @@ public sealed class ClassificationOptions
     /// <summary>Wall-time budget of model selection per label set during retraining (5 minutes is the goal for 10k rows).</summary>
     public TimeSpan RetrainSelectionBudget { get; set; } = TimeSpan.FromMinutes(4);
 
-    /// <summary>When the repository has no active model at start-up, train and activate the starter model in the background.</summary>
-    public bool TrainStarterModelWhenEmpty { get; set; } = true;
+    /// <summary>Throws when a threshold pair is invalid or the tolerance is negative: checked at start, not at the first intake.</summary>
+    public void Validate()
+    {
+        foreach (var thresholds in Thresholds.Values)
+        {
+            thresholds.Validate();
+        }
+
+        if (RetrainTolerance < 0 || double.IsNaN(RetrainTolerance))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetrainTolerance), $"the retraining tolerance must be ≥ 0 (is {RetrainTolerance})");
+        }
+    }
 
     /// <summary>Training options derived from these settings.</summary>
     public TrainingOptions ToTrainingOptions() => new()
