@@ -48,6 +48,7 @@ internal static class JobsServiceCollectionExtensions
         services.AddSingleton<TimerMetrics>();
         services.AddSingleton<DueTimerPoller>();
         services.AddSingleton<IDueTimerTable, WorkflowTimerTable>();
+        services.AddScoped<SweepTimersJob>(); // over every IDueTimerTable (the SLA registers its own table)
 
         services.AddScoped<PurgeIdempotencyRecordsJob>();
         return services;

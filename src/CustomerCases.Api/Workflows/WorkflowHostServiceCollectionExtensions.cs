@@ -33,7 +33,6 @@ internal static class WorkflowHostServiceCollectionExtensions
         services.AddHttpClient<IWorkflowHttpClient, HttpWorkflowClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<WorkflowTimerScheduler>();
         services.AddScoped<FireWorkflowTimerJob>();
-        services.AddScoped<SweepTimersJob>();
         return services;
     }
 }
