@@ -59,8 +59,6 @@ public abstract class CustomerCasesDbContext(DbContextOptions options) : DbConte
 
     public DbSet<SlaTargetRecord> SlaTargets => Set<SlaTargetRecord>();
 
-    public DbSet<SlaTimerRecord> SlaTimers => Set<SlaTimerRecord>();
-
     public DbSet<SlaCalendarPeriodRecord> SlaCalendarPeriods => Set<SlaCalendarPeriodRecord>();
 
     public DbSet<Agent> Agents => Set<Agent>();

@@ -11,7 +11,7 @@ internal interface IDueTimerTable
     /// <summary>Names the table in metrics and logs (<c>workflow</c>, <c>sla</c>).</summary>
     string Kind { get; }
 
-    /// <summary>Unfired rows due at or before <paramref name="now"/>, earliest first (served by the (FiredAt, DueAt) index).</summary>
+    /// <summary>Unfired rows due at or before <paramref name="now"/>, earliest first (served by an index on the due time).</summary>
     Task<List<Guid>> FindDueAsync(CustomerCasesDbContext db, DateTimeOffset now, int limit, CancellationToken ct);
 
     /// <summary>Unfired rows a sweep hands over: see <see cref="TimerSweepWindow"/>.</summary>

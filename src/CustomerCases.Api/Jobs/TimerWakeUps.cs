@@ -13,13 +13,12 @@ internal static class TimerWakeUps
     public static void Schedule<TJob>(IBackgroundJobClient jobs, JobsOptions options, TimeProvider time, DateTimeOffset dueAt,
         Expression<Func<TJob, Task>> fire)
     {
-        var delay = dueAt - time.GetUtcNow();
-        if (delay > options.WakeUpHorizon)
+        if (IsBeyondHorizon(options, time, dueAt))
         {
             return;
         }
 
-        delay += options.HangfireWakeUpDelay;
+        var delay = dueAt - time.GetUtcNow() + options.HangfireWakeUpDelay;
         if (delay <= TimeSpan.Zero)
         {
             jobs.Enqueue(fire);
@@ -29,4 +28,7 @@ internal static class TimerWakeUps
             jobs.Schedule(fire, delay);
         }
     }
+
+    /// <summary>Due later than the horizon: no wake-up yet (a sweep hands it over as it comes near).</summary>
+    public static bool IsBeyondHorizon(JobsOptions options, TimeProvider time, DateTimeOffset dueAt) => dueAt - time.GetUtcNow() > options.WakeUpHorizon;
 }

@@ -9,13 +9,14 @@ namespace CustomerCases.Api.Sla;
 
 /// <summary>
 /// Recomputes a case's SLA targets from its full history (persisted entries plus those staged in this unit of work)
-/// and rewrites its target snapshots and timer rows in the caller's DbContext, so they commit with the change that
-/// caused them. Fired timer rows are never touched: each warning and breach fires once per target.
+/// and rewrites its target snapshots and their alarms (the next warning or breach instant of each) in the caller's
+/// DbContext, so they commit with the change that caused them. What has fired stays fired: an alarm is only ever set to
+/// a threshold above the target's <see cref="SlaTargetRecord.FiredFraction"/>.
 /// </summary>
 internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory calendars, TimeProvider time)
 {
-    /// <summary>Returns the unfired timer rows that are new or whose due time moved (to be woken after the commit).</summary>
-    public async Task<List<SlaTimerRecord>> RecalculateAsync(CustomerCasesDbContext db, Case c, CancellationToken ct)
+    /// <summary>Returns the alarms that are new or moved (to be woken after the commit).</summary>
+    public async Task<List<SlaAlarm>> RecalculateAsync(CustomerCasesDbContext db, Case c, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var set = await catalog.GetAsync(db, ct);
@@ -34,9 +35,7 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory cal
             states = SlaTargetCalculator.Compute(SlaCaseTimeline.FromHistory(c.CreatedAt, history), s.Policy, clock, now);
         }
 
-        var timers = isNew ? [] : await db.SlaTimers.Where(t => t.CaseId == c.Id).ToListAsync(ct);
-        timers.AddRange(db.Tracked<SlaTimerRecord>().Where(t => t.CaseId == c.Id && !timers.Contains(t)));
-
+        var alarms = new List<SlaAlarm>();
         foreach (var state in states)
         {
             var metric = state.Metric.ToString();
@@ -49,6 +48,10 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory cal
             }
 
             Apply(row, state, selected!.Value.Policy, selected.Value.Calendar, now);
+            if (SetAlarm(row, state) is { } alarm)
+            {
+                alarms.Add(alarm);
+            }
         }
 
         foreach (var stale in targets.Where(t => t.Stage is nameof(SlaStage.InProgress) or nameof(SlaStage.Paused)
@@ -57,9 +60,11 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory cal
             // No policy applies any more (or it has no such metric): the target is cancelled, not deleted.
             stale.Stage = nameof(SlaStage.Cancelled);
             stale.UpdatedAt = now;
+            stale.AlarmAt = null;
+            stale.AlarmFraction = null;
         }
 
-        return SyncTimers(db, c.Id, states, timers, now);
+        return alarms;
     }
 
     private static async Task<List<CaseHistoryEntry>> LoadHistoryAsync(CustomerCasesDbContext db, Case c, CancellationToken ct)
@@ -90,47 +95,32 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory cal
         row.UpdatedAt = now;
     }
 
-    private static List<SlaTimerRecord> SyncTimers(CustomerCasesDbContext db, Guid caseId, IReadOnlyList<SlaTargetState> states,
-        List<SlaTimerRecord> timers, DateTimeOffset now)
+    /// <summary>
+    /// Points the target's alarm at its next instant still to fire: the lowest threshold above what has fired, among
+    /// the warnings (none once the target is past due, e.g. re-targeted by an escalation) and the breach. A target that
+    /// is not running has no alarm (a resume sets it again). Returns the alarm when it is new or moved.
+    /// </summary>
+    private static SlaAlarm? SetAlarm(SlaTargetRecord row, SlaTargetState state)
     {
-        var wanted = states.Where(s => s.Stage == SlaStage.InProgress)
-            // A target already past due (e.g. re-targeted by an escalation) gets no warnings any more, only its breach.
-            .SelectMany(s => s.Warnings.Where(_ => !s.Breached).Select(w => (s.Metric, s.Cycle, Kind: SlaTimerRecord.WarningKind, w.Fraction, w.At))
-                .Append((s.Metric, s.Cycle, Kind: SlaTimerRecord.BreachKind, Fraction: 1.0, At: s.DueAt)))
-            .ToList();
-        var changed = new List<SlaTimerRecord>();
-        foreach (var (metric, cycle, kind, fraction, at) in wanted)
+        (double Fraction, DateTimeOffset At)? next = null;
+        if (state.Stage == SlaStage.InProgress)
         {
-            var row = timers.FirstOrDefault(t => t.Metric == metric.ToString() && t.Cycle == cycle && t.Kind == kind && t.Fraction.Equals(fraction));
-            if (row is null)
-            {
-                row = new SlaTimerRecord
-                {
-                    Id = Guid.CreateVersion7(now), CaseId = caseId, Metric = metric.ToString(), Cycle = cycle, Kind = kind, Fraction = fraction,
-                    DueAt = at, CreatedAt = now,
-                };
-                if (db.Entry(row).State == EntityState.Detached)
-                {
-                    db.SlaTimers.Add(row);
-                }
-
-                timers.Add(row);
-                changed.Add(row);
-            }
-            else if (row.FiredAt is null && row.DueAt != at)
-            {
-                row.DueAt = at;
-                changed.Add(row);
-            }
+            next = state.Warnings.Where(_ => !state.Breached).Select(w => (w.Fraction, w.At))
+                .Append((SlaTargetRecord.BreachFraction, state.DueAt))
+                .Where(t => t.Item1 > row.FiredFraction)
+                .OrderBy(t => t.Item1)
+                .Select(t => ((double, DateTimeOffset)?)t)
+                .FirstOrDefault();
         }
 
-        foreach (var obsolete in timers.Where(t => t.FiredAt is null
-                     && !wanted.Any(w => w.Metric.ToString() == t.Metric && w.Cycle == t.Cycle && w.Kind == t.Kind && w.Fraction.Equals(t.Fraction))).ToList())
+        var (fraction, at) = next is { } n ? ((double?)n.Fraction, (DateTimeOffset?)n.At) : (null, null);
+        if (row.AlarmAt == at && row.AlarmFraction == fraction)
         {
-            // Paused, completed or cancelled: the instant no longer exists (a resume writes it again).
-            db.SlaTimers.Remove(obsolete);
+            return null;
         }
 
-        return changed;
+        row.AlarmAt = at;
+        row.AlarmFraction = fraction;
+        return at is { } due ? new SlaAlarm(row.Id, due) : null;
     }
 }

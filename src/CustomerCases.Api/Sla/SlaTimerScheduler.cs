@@ -1,13 +1,12 @@
 using System.Runtime.CompilerServices;
-using CustomerCases.Persistence.Sla;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCases.Api.Sla;
 
 /// <summary>
-/// Hangfire wakes SLA timer rows (as it wakes workflow timers); the rows are the truth and duplicate wake-ups are
-/// harmless. Only instants within <see cref="Jobs.JobsOptions.WakeUpHorizon"/> are handed to Hangfire; the sweeper hands over
+/// Hangfire wakes SLA alarms (the next instant of each target row, as it wakes workflow timer rows); the rows are the
+/// truth and duplicate wake-ups are harmless. Only instants within <see cref="Jobs.JobsOptions.WakeUpHorizon"/> are handed to Hangfire; the sweeper hands over
 /// the others as they come near. With the <see cref="Jobs.DueTimerPoller"/> on, the poller fires rows on time and
 /// each wake-up is set <see cref="Jobs.JobsOptions.TimerBackstopDelay"/> after the due time, as a backstop. Wake-ups for rows written in a transaction are held per DbContext until the commit, so a job never looks
 /// for a row that is not committed yet.
@@ -17,16 +16,21 @@ internal sealed class SlaTimerScheduler(IBackgroundJobClient jobs, Jobs.JobsOpti
     private readonly ConditionalWeakTable<DbContext, List<(Guid Id, DateTimeOffset DueAt)>> _pending = new();
 
     /// <summary>A wake-up at the due time, or none yet when it is beyond the horizon (the sweeper schedules it later).</summary>
-    public void Schedule(Guid timerId, DateTimeOffset dueAt) =>
-        Jobs.TimerWakeUps.Schedule<FireSlaTimerJob>(jobs, jobsOptions, time, dueAt, j => j.RunAsync(timerId, CancellationToken.None));
+    public void Schedule(Guid targetId, DateTimeOffset dueAt) =>
+        Jobs.TimerWakeUps.Schedule<FireSlaTimerJob>(jobs, jobsOptions, time, dueAt, j => j.RunAsync(targetId, CancellationToken.None));
 
     /// <summary>Holds wake-ups until <paramref name="db"/> commits (or schedules them at once when it has no transaction and saved).</summary>
-    public void AddPending(DbContext db, IEnumerable<SlaTimerRecord> timers)
+    public void AddPending(DbContext db, IReadOnlyCollection<SlaAlarm> alarms)
     {
+        if (alarms.Count == 0 || alarms.All(a => Jobs.TimerWakeUps.IsBeyondHorizon(jobsOptions, time, a.At)))
+        {
+            return; // nothing Hangfire needs to hear about now: the sweeps hand far alarms over as they come near
+        }
+
         var list = _pending.GetOrCreateValue(db);
         lock (list)
         {
-            list.AddRange(timers.Select(t => (t.Id, t.DueAt)));
+            list.AddRange(alarms.Select(a => (a.TargetId, a.At)));
         }
     }
 

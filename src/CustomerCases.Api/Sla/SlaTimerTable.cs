@@ -4,17 +4,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCases.Api.Sla;
 
+/// <summary>SLA alarms as a timer table: each target row's <c>AlarmAt</c> (its next warning or breach), keyed by the target's id.</summary>
 internal sealed class SlaTimerTable : IDueTimerTable
 {
     public string Kind => "sla";
 
     public Task<List<Guid>> FindDueAsync(CustomerCasesDbContext db, DateTimeOffset now, int limit, CancellationToken ct) =>
-        db.SlaTimers.Where(t => t.FiredAt == null && t.DueAt <= now).OrderBy(t => t.DueAt).Select(t => t.Id).Take(limit).ToListAsync(ct);
+        db.SlaTargets.Where(t => t.AlarmAt != null && t.AlarmAt <= now).OrderBy(t => t.AlarmAt).Select(t => t.Id).Take(limit).ToListAsync(ct);
 
     public Task<List<DueTimer>> FindInSweepAsync(CustomerCasesDbContext db, TimerSweepWindow window, CancellationToken ct) =>
-        db.SlaTimers.AsNoTracking()
-            .Where(t => t.FiredAt == null && (t.DueAt <= window.OverdueBefore || (t.DueAt > window.EnteringAfter && t.DueAt <= window.EnteringUntil)))
-            .Select(t => new DueTimer(t.Id, t.DueAt)).ToListAsync(ct);
+        db.SlaTargets.AsNoTracking()
+            .Where(t => t.AlarmAt != null && (t.AlarmAt <= window.OverdueBefore || (t.AlarmAt > window.EnteringAfter && t.AlarmAt <= window.EnteringUntil)))
+            .Select(t => new DueTimer(t.Id, t.AlarmAt!.Value)).ToListAsync(ct);
 
     public void ScheduleWakeUp(IServiceProvider services, DueTimer timer) =>
         services.GetRequiredService<SlaTimerScheduler>().Schedule(timer.Id, timer.DueAt);

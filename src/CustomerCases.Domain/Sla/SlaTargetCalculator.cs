@@ -120,8 +120,8 @@ public static class SlaTargetCalculator
         var warnings = policy.WarnAt.Order()
             .Select(f => new SlaWarning(f, WhenElapsedReaches(targetBusiness * f, start, pauses, end, calendar)))
             .ToList();
-        var explanation = SlaExplanation.Build(metric, cycle, start, target, targetBusiness, baseDue, due, pauses, pausedBusiness, pausedWall, completedAt, cancelledAt,
-            breached, stage, businessElapsed, policy, calendar, fulfilledBy);
+        var explanation = new Lazy<IReadOnlyList<string>>(() => SlaExplanation.Build(metric, cycle, start, target, targetBusiness, baseDue, due, pauses,
+            pausedBusiness, pausedWall, completedAt, cancelledAt, breached, stage, businessElapsed, policy, calendar, fulfilledBy));
         return new SlaTargetState(metric, cycle, stage, start, due, baseDue, targetBusiness, pausedBusiness, pausedWall,
             businessElapsed < TimeSpan.Zero ? TimeSpan.Zero : businessElapsed, wallElapsed < TimeSpan.Zero ? TimeSpan.Zero : wallElapsed,
             completedAt, breached, warnings, pauses, explanation);

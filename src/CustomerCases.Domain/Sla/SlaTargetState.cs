@@ -25,8 +25,14 @@ public sealed record SlaTargetState(
     bool Breached,
     IReadOnlyList<SlaWarning> Warnings,
     IReadOnlyList<SlaPause> Pauses,
-    IReadOnlyList<string> Explanation)
+    Lazy<IReadOnlyList<string>> ExplanationOnDemand)
 {
+    /// <summary>
+    /// The plain-language account of the due time. Built on first read: every case change recomputes the targets, but
+    /// only the case's SLA view reads the text (building it was a sixth of the recomputation's cost at intake).
+    /// </summary>
+    public IReadOnlyList<string> Explanation => ExplanationOnDemand.Value;
+
     /// <summary>Open time left before the breach (negative once breached).</summary>
     public TimeSpan BusinessRemaining => TargetBusinessTime - BusinessElapsed;
 

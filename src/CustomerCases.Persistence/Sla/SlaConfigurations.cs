@@ -29,20 +29,8 @@ internal sealed class SlaTargetRecordConfiguration : IEntityTypeConfiguration<Sl
         // breaches and at-risk read open targets by due time; reports read by start time.
         b.HasIndex(x => new { x.Stage, x.DueAt });
         b.HasIndex(x => x.StartAt);
-    }
-}
-
-internal sealed class SlaTimerRecordConfiguration : IEntityTypeConfiguration<SlaTimerRecord>
-{
-    public void Configure(EntityTypeBuilder<SlaTimerRecord> b)
-    {
-        b.ToTable("SlaTimers");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Metric).HasMaxLength(20);
-        b.Property(x => x.Kind).HasMaxLength(20);
-        // One row per target and threshold: the key that makes each warning and breach fire once.
-        b.HasIndex(x => new { x.CaseId, x.Metric, x.Cycle, x.Kind, x.Fraction }).IsUnique();
-        b.HasIndex(x => new { x.FiredAt, x.DueAt });
+        // The due-alarm poller and the sweeps read alarms by time (nulls: nothing to fire).
+        b.HasIndex(x => x.AlarmAt);
     }
 }
 

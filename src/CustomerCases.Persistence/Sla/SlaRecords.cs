@@ -71,36 +71,28 @@ public sealed class SlaTargetRecord
     public bool Breached { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
-}
 
-/// <summary>
-/// A warning or breach instant of a target. The row is the truth; Hangfire only wakes it. It fires once: the row is
-/// claimed (FiredAt set by a conditional update) in the transaction that resumes the case's workflow.
-/// </summary>
-public sealed class SlaTimerRecord
-{
-    public Guid Id { get; set; }
+    /// <summary>
+    /// The target's alarm: the next warning or breach instant still to fire, null while the target is not running
+    /// (paused, completed, cancelled) or has nothing left to fire. Only the next instant is stored: the one after it is
+    /// written when this one fires, so a new case costs no timer rows beside its targets. The row is the truth; Hangfire
+    /// and the poller only wake it.
+    /// </summary>
+    public DateTimeOffset? AlarmAt { get; set; }
 
-    public Guid CaseId { get; set; }
+    /// <summary>The fraction of the target <see cref="AlarmAt"/> stands for (a warning threshold, or 1 for the breach).</summary>
+    public double? AlarmFraction { get; set; }
 
-    public string Metric { get; set; } = "";
+    /// <summary>
+    /// The highest fraction fired so far (0: none; 1: the breach). Thresholds fire in ascending order, each once: an
+    /// alarm is claimed by a conditional update that raises this value, so of two nodes or two wake-ups only one fires it.
+    /// </summary>
+    public double FiredFraction { get; set; }
 
-    public int Cycle { get; set; }
+    /// <summary>When the last alarm fired (for lateness figures and support).</summary>
+    public DateTimeOffset? LastFiredAt { get; set; }
 
-    /// <summary><c>Warning</c> or <c>Breach</c>.</summary>
-    public string Kind { get; set; } = "";
-
-    /// <summary>The fraction of the target (1 for the breach).</summary>
-    public double Fraction { get; set; }
-
-    public DateTimeOffset DueAt { get; set; }
-
-    public DateTimeOffset CreatedAt { get; set; }
-
-    public DateTimeOffset? FiredAt { get; set; }
-
-    public const string WarningKind = "Warning";
-    public const string BreachKind = "Breach";
+    public const double BreachFraction = 1.0;
 }
 
 /// <summary>

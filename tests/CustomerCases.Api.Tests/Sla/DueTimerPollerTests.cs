@@ -1,7 +1,6 @@
 using CustomerCases.Api.Jobs;
 using CustomerCases.Api.Tests.Support;
 using CustomerCases.Persistence;
-using CustomerCases.Persistence.Sla;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,17 +19,19 @@ public abstract class DueTimerPollerTests : SlaTestHost
     {
         RequireDatabase();
         var created = await App.Admin.CreateAsync(CaseApi.NewCase(priority: "High", category: "poll-early"));
-        var warning = await TimerAsync(created.Id, "FirstResponse", SlaTimerRecord.WarningKind);
+        var warning = await TargetAsync(created.Id, "FirstResponse");
+        var warningAt = warning.AlarmAt!.Value;
 
-        Clock.Advance(warning.DueAt - Clock.GetUtcNow() - TimeSpan.FromTicks(1));
+        Clock.Advance(warningAt - Clock.GetUtcNow() - TimeSpan.FromTicks(1));
         await PollAsync(App);
-        Assert.Null((await TimerAsync(created.Id, "FirstResponse", SlaTimerRecord.WarningKind)).FiredAt);
+        Assert.Equal(0.0, (await TargetAsync(created.Id, "FirstResponse")).FiredFraction);
 
         Clock.Advance(TimeSpan.FromTicks(1));
         Assert.True(await PollAsync(App) >= 1);
 
-        Assert.Equal(warning.DueAt, (await TimerAsync(created.Id, "FirstResponse", SlaTimerRecord.WarningKind)).FiredAt);
-        Assert.Null((await TimerAsync(created.Id, "FirstResponse", SlaTimerRecord.BreachKind)).FiredAt);
+        var fired = await TargetAsync(created.Id, "FirstResponse");
+        Assert.Equal((0.5, warningAt), (fired.FiredFraction, fired.LastFiredAt));
+        Assert.Equal((fired.DueAt, 1.0), (fired.AlarmAt!.Value, fired.AlarmFraction)); // the breach is next, not fired
         Assert.Single(await WarningNotesAsync(created.Id));
     }
 
@@ -51,7 +52,9 @@ public abstract class DueTimerPollerTests : SlaTestHost
         var escalated = await App.Admin.GetCaseAsync(created.Id);
         Assert.Equal(1, escalated.EscalationLevel);
         Assert.Single(await WarningNotesAsync(created.Id));
-        Assert.All((await TimersAsync(created.Id)).Where(t => t.Metric == "FirstResponse"), t => Assert.True(t.FiredAt >= t.DueAt));
+        var breached = await TargetAsync(created.Id, "FirstResponse");
+        Assert.Equal(1.0, breached.FiredFraction);
+        Assert.True(breached.LastFiredAt >= breached.DueAt); // never early
     }
 
     [Fact]
@@ -72,7 +75,9 @@ public abstract class DueTimerPollerTests : SlaTestHost
 
         Assert.Equal(1, (await App.Admin.GetCaseAsync(created.Id)).EscalationLevel);
         Assert.Single(await WarningNotesAsync(created.Id));
-        Assert.All((await TimersAsync(created.Id)).Where(t => t.Metric == "FirstResponse"), t => Assert.True(t.FiredAt >= t.DueAt));
+        var breached = await TargetAsync(created.Id, "FirstResponse");
+        Assert.Equal(1.0, breached.FiredFraction);
+        Assert.True(breached.LastFiredAt >= breached.DueAt); // never early
     }
 
     [Fact]

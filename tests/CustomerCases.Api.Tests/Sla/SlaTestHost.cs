@@ -69,21 +69,15 @@ public abstract class SlaTestHost : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    protected async Task FireAsync(Guid timerId)
+    /// <summary>Runs the alarm job of one target, as a Hangfire wake-up or the poller would.</summary>
+    protected async Task FireAsync(Guid targetId)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<FireSlaTimerJob>().RunAsync(timerId, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<FireSlaTimerJob>().RunAsync(targetId, CancellationToken.None);
     }
 
-    protected async Task<List<SlaTimerRecord>> TimersAsync(Guid caseId)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
-        return await db.SlaTimers.AsNoTracking().Where(t => t.CaseId == caseId).ToListAsync();
-    }
-
-    protected async Task<SlaTimerRecord> TimerAsync(Guid caseId, string metric, string kind) =>
-        (await TimersAsync(caseId)).Single(t => t.Metric == metric && t.Kind == kind);
+    protected async Task<SlaTargetRecord> TargetAsync(Guid caseId, string metric) =>
+        (await TargetsAsync(caseId)).Single(t => t.Metric == metric);
 
     protected async Task<List<SlaTargetRecord>> TargetsAsync(Guid caseId)
     {

@@ -3,12 +3,11 @@ using System.Net.Http.Json;
 using CustomerCases.Api.Jobs;
 using CustomerCases.Api.Sla;
 using CustomerCases.Api.Tests.Support;
-using CustomerCases.Persistence.Sla;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCases.Api.Tests.Sla;
 
-/// <summary>Targets, warning and breach timers, escalation and pauses, end to end through the API with a fake clock.</summary>
+/// <summary>Targets, their warning and breach alarms, escalation and pauses, end to end through the API with a fake clock.</summary>
 public abstract class SlaTimerTests : SlaTestHost
 {
     [Fact]
@@ -25,9 +24,11 @@ public abstract class SlaTimerTests : SlaTestHost
         Assert.Equal("InProgress", first.Stage);
         Assert.Contains("urgent-fast", first.Explanation, StringComparison.Ordinal);
         Assert.Contains("case.priority == 'Urgent'", first.Explanation, StringComparison.Ordinal);
-        var timers = await TimersAsync(created.Id);
-        Assert.Equal(created.CreatedAt.AddSeconds(5), timers.Single(t => t is { Metric: "FirstResponse", Kind: SlaTimerRecord.WarningKind }).DueAt);
-        Assert.Equal(created.CreatedAt.AddHours(8), timers.Single(t => t is { Metric: "Resolution", Kind: SlaTimerRecord.BreachKind }).DueAt);
+        // Each target's alarm is its next instant (the warning at 50 %); the breach is set when the warning fires.
+        var firstResponse = await TargetAsync(created.Id, "FirstResponse");
+        Assert.Equal((created.CreatedAt.AddSeconds(5), 0.5, 0.0), (firstResponse.AlarmAt, firstResponse.AlarmFraction, firstResponse.FiredFraction));
+        var resolution = await TargetAsync(created.Id, "Resolution");
+        Assert.Equal((created.CreatedAt.AddHours(4), 0.5), (resolution.AlarmAt, resolution.AlarmFraction));
     }
 
     [Fact]
@@ -35,23 +36,25 @@ public abstract class SlaTimerTests : SlaTestHost
     {
         RequireDatabase();
         var created = await App.Admin.CreateAsync(CaseApi.NewCase(priority: "High", category: "billing"));
-        var warning = await TimerAsync(created.Id, "FirstResponse", SlaTimerRecord.WarningKind);
-        var breach = await TimerAsync(created.Id, "FirstResponse", SlaTimerRecord.BreachKind);
+        var target = await TargetAsync(created.Id, "FirstResponse");
 
         Clock.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromTicks(1));
-        await FireAsync(warning.Id);
-        Assert.Null((await TimerAsync(created.Id, "FirstResponse", SlaTimerRecord.WarningKind)).FiredAt); // a tick early: nothing
+        await FireAsync(target.Id);
+        Assert.Equal((0.0, created.CreatedAt.AddSeconds(5)), ((await TargetAsync(created.Id, "FirstResponse")).FiredFraction, (await TargetAsync(created.Id, "FirstResponse")).AlarmAt)); // a tick early: nothing
 
         Clock.Advance(TimeSpan.FromTicks(1));
-        await FireAsync(warning.Id);
-        await FireAsync(warning.Id); // a duplicate wake-up
+        await FireAsync(target.Id);
+        await FireAsync(target.Id); // a duplicate wake-up: the alarm now points at the breach, which is not due
         var warned = await App.Admin.GetCaseAsync(created.Id);
         Assert.Single(warned.Messages!, m => m.Kind == "InternalNote" && m.Body.StartsWith("SLA warning", StringComparison.Ordinal));
         Assert.Equal(0, warned.EscalationLevel);
+        var afterWarning = await TargetAsync(created.Id, "FirstResponse");
+        Assert.Equal((0.5, Clock.GetUtcNow()), (afterWarning.FiredFraction, afterWarning.LastFiredAt));
+        Assert.Equal((created.CreatedAt.AddSeconds(10), 1.0), (afterWarning.AlarmAt, afterWarning.AlarmFraction));
 
         Clock.Advance(TimeSpan.FromSeconds(5));
-        await FireAsync(breach.Id);
-        await FireAsync(breach.Id);
+        await FireAsync(target.Id);
+        await FireAsync(target.Id);
 
         var escalated = await App.Admin.GetCaseAsync(created.Id);
         Assert.Equal((1, "Urgent", "escalations"), (escalated.EscalationLevel, escalated.Priority, escalated.Queue));
@@ -64,9 +67,10 @@ public abstract class SlaTimerTests : SlaTestHost
         Assert.Equal("urgent-fast", sla.PolicyId);
         Assert.Equal(created.CreatedAt.AddHours(8), sla.Targets.Single(t => t.Metric == "Resolution").DueAt);
         Assert.True(sla.Targets.Single(t => t.Metric == "FirstResponse").Breached);
-        var timers = await TimersAsync(created.Id);
-        Assert.Single(timers, t => t is { Metric: "FirstResponse", Kind: SlaTimerRecord.BreachKind }); // fired once, not re-created by the new policy
-        Assert.All(timers.Where(t => t.FiredAt is not null), t => Assert.True(t.FiredAt >= t.DueAt));
+        // Fired once, not re-armed by the new policy: nothing is left to fire on the breached target.
+        var breached = await TargetAsync(created.Id, "FirstResponse");
+        Assert.Equal((1.0, (DateTimeOffset?)null), (breached.FiredFraction, breached.AlarmAt));
+        Assert.True(breached.LastFiredAt >= breached.DueAt);
 
         var breaches = (await App.Admin.GetFromJsonAsync<List<SlaListItemDto>>("/api/sla/breaches"))!;
         Assert.Contains(breaches, b => b.CaseId == created.Id && b.Metric == "FirstResponse");
@@ -77,22 +81,23 @@ public abstract class SlaTimerTests : SlaTestHost
     {
         RequireDatabase();
         var created = await App.Admin.CreateAsync(CaseApi.NewCase(priority: "High", category: "restart"));
-        var breach = await TimerAsync(created.Id, "FirstResponse", SlaTimerRecord.BreachKind);
+        var target = await TargetAsync(created.Id, "FirstResponse");
 
         await RestartAsync();
         Clock.Advance(TimeSpan.FromSeconds(10));
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            Assert.True(await scope.ServiceProvider.GetRequiredService<SweepTimersJob>().RunAsync(atStart: true, CancellationToken.None) >= 2);
+            Assert.True(await scope.ServiceProvider.GetRequiredService<SweepTimersJob>().RunAsync(atStart: true, CancellationToken.None) >= 1);
         }
 
-        await FireAsync(breach.Id);
+        await FireAsync(target.Id); // the breach: the warning, overdue behind it, is skipped (a breached target warns no more)
         await RestartAsync();
-        await FireAsync(breach.Id);
+        await FireAsync(target.Id); // nothing left
 
         var escalated = await App.Admin.GetCaseAsync(created.Id);
         Assert.Equal(1, escalated.EscalationLevel);
-        Assert.NotNull((await TimerAsync(created.Id, "FirstResponse", SlaTimerRecord.BreachKind)).FiredAt);
+        Assert.DoesNotContain(escalated.Messages!, m => m.Kind == "InternalNote" && m.Body.StartsWith("SLA warning", StringComparison.Ordinal));
+        Assert.Equal(1.0, (await TargetAsync(created.Id, "FirstResponse")).FiredFraction);
     }
 
     [Fact]
@@ -100,14 +105,14 @@ public abstract class SlaTimerTests : SlaTestHost
     {
         RequireDatabase();
         var created = await App.Admin.CreateAsync(CaseApi.NewCase(priority: "High", category: "race"));
-        var breach = await TimerAsync(created.Id, "FirstResponse", SlaTimerRecord.BreachKind);
-        Clock.Advance(TimeSpan.FromSeconds(10));
+        var target = await TargetAsync(created.Id, "FirstResponse");
+        Clock.Advance(TimeSpan.FromSeconds(10)); // warning and breach both due
 
         var attempts = Enumerable.Range(0, 4).Select(async _ =>
         {
             try
             {
-                await FireAsync(breach.Id);
+                await FireAsync(target.Id);
             }
             catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)
             {
@@ -115,13 +120,16 @@ public abstract class SlaTimerTests : SlaTestHost
             }
         });
         await Task.WhenAll(attempts);
-        await FireAsync(breach.Id);
+        await FireAsync(target.Id);
+        await FireAsync(target.Id);
 
-        Assert.Equal(1, (await App.Admin.GetCaseAsync(created.Id)).EscalationLevel);
+        var c = await App.Admin.GetCaseAsync(created.Id);
+        Assert.Equal(1, c.EscalationLevel);
+        Assert.Single(c.Messages!, m => m.Kind == "InternalNote" && m.Body.StartsWith("Escalated to level 1", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task PauseAndResume_RemovesTheTimerWhilePaused_AndMovesTheDueTime()
+    public async Task PauseAndResume_ClearsTheAlarmWhilePaused_AndMovesTheDueTime()
     {
         RequireDatabase();
         var created = await App.Admin.CreateAsync(CaseApi.NewCase(priority: "High", category: "pause"));
@@ -130,7 +138,7 @@ public abstract class SlaTimerTests : SlaTestHost
 
         var paused = (await App.Admin.GetFromJsonAsync<CaseSlaDto>($"/api/cases/{created.Id}/sla"))!;
         Assert.Equal("Paused", paused.Targets.Single(t => t.Metric == "FirstResponse").Stage);
-        Assert.DoesNotContain(await TimersAsync(created.Id), t => t is { Metric: "FirstResponse", FiredAt: null });
+        Assert.Null((await TargetAsync(created.Id, "FirstResponse")).AlarmAt);
 
         Clock.Advance(TimeSpan.FromSeconds(60));
         (await App.Admin.PatchJsonAsync($"/api/cases/{created.Id}", new { status = "Open" })).EnsureSuccessStatusCode();
@@ -140,7 +148,9 @@ public abstract class SlaTimerTests : SlaTestHost
         Assert.Equal(created.CreatedAt.AddSeconds(10), resumed.OriginalDueAt);
         Assert.Equal(60, resumed.PausedBusinessSeconds);
         Assert.Contains("Paused while PendingCustomer", resumed.Explanation, StringComparison.Ordinal);
-        Assert.Equal(created.CreatedAt.AddSeconds(70), (await TimerAsync(created.Id, "FirstResponse", SlaTimerRecord.BreachKind)).DueAt);
+        // 2 s ran before the pause: the warning (5 s of the 10 s) is due 3 s after the resume, at +65 s.
+        var alarm = await TargetAsync(created.Id, "FirstResponse");
+        Assert.Equal((created.CreatedAt.AddSeconds(65), 0.5), (alarm.AlarmAt, alarm.AlarmFraction));
     }
 
     [Fact]
@@ -160,7 +170,7 @@ public abstract class SlaTimerTests : SlaTestHost
         var next = sla.Targets.Single(t => t.Metric == "NextReply");
         Assert.Equal((1, "InProgress"), (next.Cycle, next.Stage));
         Assert.Equal(Clock.GetUtcNow().AddMinutes(1), next.DueAt);
-        Assert.DoesNotContain(await TimersAsync(created.Id), t => t is { Metric: "FirstResponse", FiredAt: null });
+        Assert.Null((await TargetAsync(created.Id, "FirstResponse")).AlarmAt);
         var atRisk = (await App.Admin.GetFromJsonAsync<List<SlaListItemDto>>("/api/sla/at-risk"))!;
         Assert.Equal(atRisk.OrderBy(a => a.DueAt).Select(a => a.DueAt), atRisk.Select(a => a.DueAt));
         Assert.Contains(atRisk, a => a.CaseId == created.Id && a.Metric == "NextReply");

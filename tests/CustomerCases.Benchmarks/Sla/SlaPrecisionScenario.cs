@@ -12,7 +12,7 @@ namespace CustomerCases.Benchmarks.Sla;
 /// measured first (closed loop); then ~10 k pending SLA timers seeded, of which <c>--due-per-second</c> fall due in
 /// every second of a <c>--seconds</c> window; during the window, intake runs open-loop at half that maximum and B-timer
 /// (a bare Task.Delay loop over the same due times) runs beside the service. Lateness of each timer: the firing's
-/// decision time (<c>FiredAt</c> of the row) and its commit (the service's lateness metric), both against the due time.
+/// decision time (the target's <c>LastFiredAt</c>) and its commit (the service's lateness metric), both against the due time.
 /// </summary>
 internal static class SlaPrecisionScenario
 {

@@ -9,17 +9,18 @@ namespace CustomerCases.Benchmarks.Sla;
 
 /// <summary>
 /// Writes the pending SLA timers of the <c>sla-precision</c> scenario through the service's own path: Urgent cases
-/// saved with the service's DbContext, so its SLA interceptor computes targets and timer rows (and schedules their
-/// Hangfire wake-ups) exactly as for real cases. The shipped <c>urgent-fast</c> policy (24×7, first response PT30M,
-/// warnings at 50 % and 75 %) puts each case's first warning 15 min after its creation, so a case created at
-/// <c>due − 15 min</c> has a timer due at <c>due</c>; its five other timers fall 7.5 min to 8 h later and stay pending.
+/// saved with the service's DbContext, so its SLA interceptor computes targets and their alarms (and schedules their
+/// Hangfire wake-ups) exactly as for real cases. A pending timer is a target's alarm (its next warning or breach; the
+/// later ones are set as each fires): two per case (first response, resolution). The shipped <c>urgent-fast</c> policy
+/// (24×7, first response PT30M, warnings at 50 % and 75 %) puts each case's first warning 15 min after its creation, so
+/// a case created at <c>due − 15 min</c> has an alarm due at <c>due</c>; its resolution alarm falls hours later.
 /// The fillers (cases created now, every timer 15 min or more away) are seeded first and time the seeding, so the window
 /// can open only once its own cases are surely written.
 /// </summary>
 internal static class SlaTimerSeeder
 {
     public static readonly TimeSpan FirstWarningAfter = TimeSpan.FromMinutes(15);
-    public const int TimersPerCase = 6;
+    public const int TimersPerCase = 2;
     // Small: every SaveChanges of a batch recomputes its cases, and each recomputation scans the tracked entities (cost grows with the square of the batch).
     private const int CasesPerTransaction = 20;
 
@@ -60,23 +61,28 @@ internal static class SlaTimerSeeder
         }
     }
 
-    /// <summary>Unfired timers due in [<paramref name="from"/>, <paramref name="to"/>), and all unfired timers.</summary>
+    /// <summary>Alarms due in [<paramref name="from"/>, <paramref name="to"/>), and all pending alarms.</summary>
     public static async Task<(int InWindow, int Pending)> CountAsync(IServiceProvider services, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
-        var inWindow = await db.SlaTimers.CountAsync(t => t.FiredAt == null && t.DueAt >= from && t.DueAt < to, ct);
-        var pending = await db.SlaTimers.CountAsync(t => t.FiredAt == null, ct);
+        var inWindow = await db.SlaTargets.CountAsync(t => t.AlarmAt != null && t.AlarmAt >= from && t.AlarmAt < to, ct);
+        var pending = await db.SlaTargets.CountAsync(t => t.AlarmAt != null, ct);
         return (inWindow, pending);
     }
 
-    /// <summary>Due and fired times of every timer due in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    /// <summary>
+    /// Due and fired times of every first warning due in [<paramref name="from"/>, <paramref name="to"/>): the seeded
+    /// cases' first-response targets, whose first warning is due <see cref="FirstWarningAfter"/> after their start.
+    /// </summary>
     public static async Task<List<(DateTimeOffset DueAt, DateTimeOffset? FiredAt)>> ReadWindowAsync(IServiceProvider services, DateTimeOffset from, DateTimeOffset to,
         CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
-        var rows = await db.SlaTimers.AsNoTracking().Where(t => t.DueAt >= from && t.DueAt < to).Select(t => new { t.DueAt, t.FiredAt }).ToListAsync(ct);
-        return [.. rows.Select(r => (r.DueAt, r.FiredAt))];
+        var (startFrom, startTo) = (from - FirstWarningAfter, to - FirstWarningAfter);
+        var rows = await db.SlaTargets.AsNoTracking().Where(t => t.Metric == "FirstResponse" && t.StartAt >= startFrom && t.StartAt < startTo)
+            .Select(t => new { t.StartAt, t.FiredFraction, t.LastFiredAt }).ToListAsync(ct);
+        return [.. rows.Select(r => (r.StartAt + FirstWarningAfter, r.FiredFraction > 0 ? r.LastFiredAt : null))];
     }
 }

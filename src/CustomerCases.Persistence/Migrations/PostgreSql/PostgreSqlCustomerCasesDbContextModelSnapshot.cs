@@ -646,6 +646,12 @@ namespace CustomerCases.Persistence.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AlarmAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("AlarmFraction")
+                        .HasColumnType("double precision");
+
                     b.Property<bool>("Breached")
                         .HasColumnType("boolean");
 
@@ -670,6 +676,12 @@ namespace CustomerCases.Persistence.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("FiredFraction")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("LastFiredAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Metric")
@@ -713,6 +725,8 @@ namespace CustomerCases.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AlarmAt");
+
                     b.HasIndex("StartAt");
 
                     b.HasIndex("Stage", "DueAt");
@@ -721,50 +735,6 @@ namespace CustomerCases.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("SlaTargets", (string)null);
-                });
-
-            modelBuilder.Entity("CustomerCases.Persistence.Sla.SlaTimerRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Cycle")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("DueAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("FiredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<double>("Fraction")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Metric")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FiredAt", "DueAt");
-
-                    b.HasIndex("CaseId", "Metric", "Cycle", "Kind", "Fraction")
-                        .IsUnique();
-
-                    b.ToTable("SlaTimers", (string)null);
                 });
 
             modelBuilder.Entity("CustomerCases.Persistence.Triage.CaseTriageRecord", b =>

@@ -639,6 +639,12 @@ namespace CustomerCases.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AlarmAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("AlarmFraction")
+                        .HasColumnType("REAL");
+
                     b.Property<bool>("Breached")
                         .HasColumnType("INTEGER");
 
@@ -663,6 +669,12 @@ namespace CustomerCases.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FiredFraction")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("LastFiredAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Metric")
@@ -706,6 +718,8 @@ namespace CustomerCases.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AlarmAt");
+
                     b.HasIndex("StartAt");
 
                     b.HasIndex("Stage", "DueAt");
@@ -714,50 +728,6 @@ namespace CustomerCases.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SlaTargets", (string)null);
-                });
-
-            modelBuilder.Entity("CustomerCases.Persistence.Sla.SlaTimerRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Cycle")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("FiredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("Fraction")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Metric")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FiredAt", "DueAt");
-
-                    b.HasIndex("CaseId", "Metric", "Cycle", "Kind", "Fraction")
-                        .IsUnique();
-
-                    b.ToTable("SlaTimers", (string)null);
                 });
 
             modelBuilder.Entity("CustomerCases.Persistence.Triage.CaseTriageRecord", b =>
