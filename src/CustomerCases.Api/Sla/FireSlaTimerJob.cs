@@ -48,7 +48,8 @@ internal sealed class FireSlaTimerJob(CustomerCasesDbContext db, WriteGate gate,
             return;
         }
 
-        scheduler.AddPending(db, await recalculator.RecalculateAsync(db, c, ct));
+        var recomputed = await recalculator.RecomputeAsync(db, c, ct);
+        scheduler.AddPending(db, recomputed.Alarms);
         var target = db.Tracked<SlaTargetRecord>().SingleOrDefault(t => t.Id == targetId);
         if (target is not { AlarmAt: { } at, AlarmFraction: { } fraction } || at > now)
         {
@@ -71,7 +72,10 @@ internal sealed class FireSlaTimerJob(CustomerCasesDbContext db, WriteGate gate,
         target.FiredFraction = fraction;
         target.LastFiredAt = now;
         // Point the alarm at the next threshold now that this one has fired (the breach after a warning).
-        scheduler.AddPending(db, await recalculator.RecalculateAsync(db, c, ct));
+        if (recomputed.Rearm(target) is { } next)
+        {
+            scheduler.AddPending(db, [next]);
+        }
 
         var kind = fraction >= SlaTargetRecord.BreachFraction ? BreachKind : WarningKind;
         var input = new JsonObject

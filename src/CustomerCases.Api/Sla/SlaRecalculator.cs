@@ -16,7 +16,11 @@ namespace CustomerCases.Api.Sla;
 internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory calendars, TimeProvider time)
 {
     /// <summary>Returns the alarms that are new or moved (to be woken after the commit).</summary>
-    public async Task<List<SlaAlarm>> RecalculateAsync(CustomerCasesDbContext db, Case c, CancellationToken ct)
+    public async Task<List<SlaAlarm>> RecalculateAsync(CustomerCasesDbContext db, Case c, CancellationToken ct) =>
+        (await RecomputeAsync(db, c, ct)).Alarms;
+
+    /// <summary>The same, keeping the computed states so that an alarm that has just fired can be pointed at the next threshold.</summary>
+    public async Task<SlaRecomputation> RecomputeAsync(CustomerCasesDbContext db, Case c, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var set = await catalog.GetAsync(db, ct);
@@ -35,7 +39,7 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory cal
             states = SlaTargetCalculator.Compute(SlaCaseTimeline.FromHistory(c.CreatedAt, history), s.Policy, clock, now);
         }
 
-        var alarms = new List<SlaAlarm>();
+        var result = new SlaRecomputation();
         foreach (var state in states)
         {
             var metric = state.Metric.ToString();
@@ -48,9 +52,10 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory cal
             }
 
             Apply(row, state, selected!.Value.Policy, selected.Value.Calendar, now);
+            result.States[row.Id] = state;
             if (SetAlarm(row, state) is { } alarm)
             {
-                alarms.Add(alarm);
+                result.Alarms.Add(alarm);
             }
         }
 
@@ -64,7 +69,7 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory cal
             stale.AlarmFraction = null;
         }
 
-        return alarms;
+        return result;
     }
 
     private static async Task<List<CaseHistoryEntry>> LoadHistoryAsync(CustomerCasesDbContext db, Case c, CancellationToken ct)
@@ -100,10 +105,10 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory cal
     /// the warnings (none once the target is past due, e.g. re-targeted by an escalation) and the breach. A target that
     /// is not running has no alarm (a resume sets it again). Returns the alarm when it is new or moved.
     /// </summary>
-    private static SlaAlarm? SetAlarm(SlaTargetRecord row, SlaTargetState state)
+    internal static SlaAlarm? SetAlarm(SlaTargetRecord row, SlaTargetState? state)
     {
         (double Fraction, DateTimeOffset At)? next = null;
-        if (state.Stage == SlaStage.InProgress)
+        if (state is { Stage: SlaStage.InProgress })
         {
             next = state.Warnings.Where(_ => !state.Breached).Select(w => (w.Fraction, w.At))
                 .Append((SlaTargetRecord.BreachFraction, state.DueAt))
