@@ -31,7 +31,7 @@ public sealed record SlaPrecisionReport(
             $"sla-precision ({mode}): {PendingTimers} pending timers, {TimersDueInWindow} due in {Options.WindowSeconds} s ({Options.DuePerSecond}/s); intake {IntakeRatePerSecond:F0}/s = {Options.IntakeFraction:P0} of its measured maximum {IntakeMaximumPerSecond:F0}/s (achieved {IntakeDuringWindow.ThroughputPerSecond:F0}/s, p99 {IntakeDuringWindow.P99Ms:F0} ms, errors {IntakeDuringWindow.Errors}); load1 {PressureBefore.Load1} before, {PressureMidWindow.Load1} mid-window (cpu psi {PressureMidWindow.CpuSomeAvg10} %){overran}"));
         text.AppendLine();
         var table = new MarkdownTable("lateness (ms)", "count", "early", "missing", "min", "p50", "p90", "p99", "max", "G5 target (p99 ≤ 1 s, max ≤ 2 s)");
-        foreach (var (name, s) in new[] { ("service, decision (FiredAt − due)", Fired), ("service, committed", Committed) })
+        foreach (var (name, s) in new[] { ("service, decision (LastFiredAt − due)", Fired), ("service, committed", Committed) })
         {
             table.Add(name, s.Count, s.Early, s.Missing, s.MinMs, s.P50Ms, s.P90Ms, s.P99Ms, s.MaxMs, s.MeetsTarget ? "met" : s.MeetsMust ? "must only" : "not met");
         }
