@@ -62,6 +62,25 @@ public sealed class OutOfScopeCalibrationTests
     }
 
     [Fact]
+    public void Folds_fitted_in_parallel_give_exactly_the_predictions_of_folds_fitted_one_after_the_other()
+    {
+        var data = WithGibberishOutOfScope(rowsPerLabel: 30, oosRows: 15, seed: 11);
+        var rows = data.Rows.Select(r => new TrainingInput { Text = r.Text, Label = r.Labels[0] }).ToList();
+        var options = SyntheticRequests.FastOptions with { Candidates = [TriageTrainerKind.LbfgsMaximumEntropy] };
+        var lbfgs = CandidateCatalog.Expand(options, classCount: 4)[0];
+        var folds = StratifiedFolds.Split(Enumerable.Range(0, rows.Count).ToList(), i => rows[i].Label, 4, seed: 1);
+        var firstFold = folds[0].Select(i => new ValidationPrediction(rows[i].Label, rows[i].Label, 1)).ToList();
+        OutOfFoldScorer.Member[] members = [new(lbfgs, 1)];
+
+        var oneByOne = OutOfFoldScorer.Score(rows, folds, firstFold, members, options, CancellationToken.None, parallelFolds: 1);
+        var parallel = OutOfFoldScorer.Score(rows, folds, firstFold, members, options, CancellationToken.None, parallelFolds: 3);
+
+        // Each fold has its own seeded ML.NET context and nothing else is shared: bit for bit the same.
+        Assert.Equal(oneByOne, parallel);
+        Assert.Contains(oneByOne, p => p.Probability < 1); // the other folds were really scored
+    }
+
+    [Fact]
     public void Without_the_option_or_without_the_label_there_is_no_calibration()
     {
         Assert.Null(new TriageTrainer(SyntheticRequests.FastOptions).Train(WithGibberishOutOfScope(20, 10, 3)).LabelSets[0].Report.OutOfScope);

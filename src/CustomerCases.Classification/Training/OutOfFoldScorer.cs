@@ -18,13 +18,15 @@ internal static class OutOfFoldScorer
     /// <param name="members">The final configuration: one member, or a blend whose weights sum to 1.</param>
     /// <param name="options">Seed, thread cap, text features and the embedder's dimension.</param>
     /// <param name="cancellationToken">Checked between fits.</param>
+    /// <param name="parallelFolds">Folds fitted at once; default: the thread cap of <paramref name="options"/>.</param>
     public static ValidationPrediction[] Score(
         IReadOnlyList<TrainingInput> rows,
         IReadOnlyList<IReadOnlyList<int>> folds,
         IReadOnlyList<ValidationPrediction> firstFold,
         IReadOnlyList<Member> members,
         TrainingOptions options,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        int? parallelFolds = null)
     {
         if (firstFold.Count != folds[0].Count)
         {
@@ -39,7 +41,7 @@ internal static class OutOfFoldScorer
         // Folds are independent: as many at once as the thread cap allows (the cap is what leaves cores to intake).
         var parallel = new ParallelOptions
         {
-            MaxDegreeOfParallelism = Math.Max(1, options.MaxThreads ?? Environment.ProcessorCount),
+            MaxDegreeOfParallelism = Math.Max(1, parallelFolds ?? options.MaxThreads ?? Environment.ProcessorCount),
             CancellationToken = cancellationToken,
         };
         Parallel.For(1, folds.Count, parallel, fold => ScoreFold(rows, folds[fold], members, options, dimension, options.Seed + fold, predictions, cancellationToken));
