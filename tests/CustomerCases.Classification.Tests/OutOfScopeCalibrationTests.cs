@@ -1,3 +1,4 @@
+using CustomerCases.Classification.Models;
 using CustomerCases.Classification.Runtime;
 using CustomerCases.Classification.Training;
 using Xunit;
@@ -78,6 +79,20 @@ public sealed class OutOfScopeCalibrationTests
         // Each fold has its own seeded ML.NET context and nothing else is shared: bit for bit the same.
         Assert.Equal(oneByOne, parallel);
         Assert.Contains(oneByOne, p => p.Probability < 1); // the other folds were really scored
+    }
+
+    [Fact]
+    public void The_choice_is_stored_with_the_model_report_in_the_package()
+    {
+        var trained = new TriageTrainer(SyntheticRequests.FastOptions with { Candidates = [TriageTrainerKind.LbfgsMaximumEntropy], OutOfScope = Calibration })
+            .Train(WithGibberishOutOfScope(rowsPerLabel: 20, oosRows: 15, seed: 5));
+        using var package = new MemoryStream();
+        ModelPackage.Save(trained, package);
+        package.Position = 0;
+
+        var stored = ModelPackage.ReadManifest(package).Report.LabelSets[0].OutOfScope;
+
+        Assert.Equal(trained.LabelSets[0].Report.OutOfScope, stored);
     }
 
     [Fact]
