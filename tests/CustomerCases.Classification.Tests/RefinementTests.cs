@@ -145,6 +145,24 @@ public sealed class RefinementTests
         Assert.False(LoadedModel.FromTrained(trained).CanRefine);
     }
 
+    [Fact]
+    public void Out_of_fold_predictions_come_from_the_refined_configuration_not_the_intake_model()
+    {
+        var (data, embedder) = KnowledgeOnlyTheEmbedderHas(rowsPerLabel: 30);
+        // "access" stands in for an out-of-scope label: it only asks training for the out-of-fold scoring.
+        var options = Options(embedder) with { OutOfScope = new OutOfScopeOptions { Label = "access" } };
+
+        var set = new TriageTrainer(options).Train(data).LabelSets[0];
+
+        Assert.NotNull(set.Refinement);
+        var outOfFold = set.OutOfFoldPredictions!;
+        Assert.Equal(data.Rows.Count, outOfFold.Count);
+        // Only the embedding knows the made-up words: the intake n-grams are at chance (see the first test).
+        var accuracy = outOfFold.Count(p => p.Actual == p.Predicted) / (double)outOfFold.Count;
+        Assert.True(accuracy > 0.95, $"out-of-fold accuracy {accuracy}");
+        Assert.Equal(30, set.Report.OutOfScope!.OutOfScopeRows);
+    }
+
     private static TrainingOptions Options(ISentenceEmbedder? embedder) => new()
     {
         Candidates = [TriageTrainerKind.LbfgsMaximumEntropy],

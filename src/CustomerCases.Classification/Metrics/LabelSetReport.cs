@@ -13,6 +13,7 @@ namespace CustomerCases.Classification.Metrics;
 /// <param name="FinalFitSeconds">Time to refit the winner on all rows.</param>
 /// <param name="IntakeCandidate">When the winner needs sentence embeddings: the best n-gram candidate, which answers at intake until the refinement does.</param>
 /// <param name="IntakeValidationMetrics">Validation metrics of <paramref name="IntakeCandidate"/>.</param>
+/// <param name="OutOfScope">How the out-of-scope threshold was chosen, when training was asked for one and the label set has the label.</param>
 /// <param name="DroppedLabels">Labels left out because they had fewer rows than the minimum (cannot be learned and validated).</param>
 public sealed record LabelSetReport(
     string LabelSet,
@@ -27,4 +28,5 @@ public sealed record LabelSetReport(
     double FinalFitSeconds,
     IReadOnlyList<string> DroppedLabels,
     string? IntakeCandidate = null,
-    ModelMetrics? IntakeValidationMetrics = null);
+    ModelMetrics? IntakeValidationMetrics = null,
+    OutOfScopeCalibration? OutOfScope = null);

@@ -76,6 +76,13 @@ public sealed record TrainingOptions
     /// <summary>Weights of the n-gram model tried for a blend (0 = the embedding model alone).</summary>
     public IReadOnlyList<double> BlendWeights { get; init; } = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
 
+    /// <summary>
+    /// When set, label sets holding <see cref="OutOfScopeOptions.Label"/> get an out-of-scope threshold chosen on
+    /// out-of-fold predictions of the final configuration (extra fits: <see cref="OutOfScopeOptions.Folds"/> − 1 per
+    /// member of the final configuration). Null = none (no extra cost).
+    /// </summary>
+    public OutOfScopeOptions? OutOfScope { get; init; }
+
     /// <summary>Labels with fewer rows than this are dropped from a label set (they cannot be learned or validated).</summary>
     public int MinimumRowsPerLabel { get; init; } = 2;
 }

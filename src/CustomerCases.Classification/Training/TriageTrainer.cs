@@ -23,6 +23,7 @@ public sealed class TriageTrainer
         {
             throw new ArgumentException("at least one candidate trainer is required", nameof(options));
         }
+        _options.OutOfScope?.Validate();
     }
 
     /// <summary>Trains every label column of <paramref name="data"/>. Deterministic for a given seed and data.</summary>
@@ -189,6 +190,7 @@ public sealed class TriageTrainer
         var intake = bestNgram;
         var refinement = NeedsEmbedding(best.Spec) ? best : null;
         var intakeValidation = ValidationPredictions(labels, intake);
+        var refinedValidation = refinement is null ? null : ValidationPredictions(labels, refinement);
         var reason = Explain(best.Result, results);
         if (refinement is not null)
         {
@@ -201,15 +203,16 @@ public sealed class TriageTrainer
         (ITransformer Model, string[] Labels)? refined = refinement is null ? null : FinalFit(ml, rows, labels, refinement, featurized, dimension);
         var finalFitSeconds = finalWatch.Elapsed.TotalSeconds;
 
+        var (outOfFold, outOfScope) = CalibrateOutOfScope(rows, trainIdx, validIdx, intake, refinement, refinedValidation ?? intakeValidation, cancellationToken);
         var report = new LabelSetReport(name, rows.Count, validRows.Count, finalLabels, results, best.Spec.Name, reason,
             Evaluate(labels, best.Actual, best.Probabilities), featurizeSeconds, finalFitSeconds, droppedLabels,
-            refinement is null ? null : intake.Spec.Name, refinement is null ? null : Evaluate(labels, intake.Actual, intake.Probabilities));
+            refinement is null ? null : intake.Spec.Name, refinement is null ? null : Evaluate(labels, intake.Actual, intake.Probabilities),
+            outOfScope);
         var thresholds = ThresholdAdvisor.Advise(intakeValidation, _options.AutoApplyTargetPrecision, _options.SuggestTargetPrecision);
         var pipeline = $"{TextFeaturizer.Describe(intake.Spec.Features, _options)} → {intake.Spec.Name}";
         TrainedRefinement? trainedRefinement = null;
-        if (refinement is not null && refined is { } r && _options.Embedder is { } embedder)
+        if (refinement is not null && refinedValidation is not null && refined is { } r && _options.Embedder is { } embedder)
         {
-            var refinedValidation = ValidationPredictions(labels, refinement);
             var refinedPipeline = $"{TextFeaturizer.Describe(refinement.Spec.Features, _options)} → {refinement.MemberName ?? refinement.Spec.Name}";
             if (refinement.IntakeWeight > 0)
             {
@@ -221,7 +224,38 @@ public sealed class TriageTrainer
                 ThresholdAdvisor.Advise(refinedValidation, _options.AutoApplyTargetPrecision, _options.SuggestTargetPrecision),
                 Evaluate(labels, refinement.Actual, refinement.Probabilities), refinedValidation, refinement.IntakeWeight);
         }
-        return new TrainedLabelSet(name, intakeModel, InputSchema(ml, null), finalLabels, pipeline, thresholds, report, intakeValidation, trainedRefinement);
+        return new TrainedLabelSet(name, intakeModel, InputSchema(ml, null), finalLabels, pipeline, thresholds, report, intakeValidation,
+            trainedRefinement, outOfFold);
+    }
+
+    /// <summary>
+    /// With <see cref="TrainingOptions.OutOfScope"/> and its label among the rows: scores every row out of fold with the
+    /// final configuration (the refined answer when there is a refinement, else the intake model) and chooses the lowest
+    /// threshold whose out-of-fold recall reaches target + margin.
+    /// </summary>
+    private (IReadOnlyList<ValidationPrediction>? OutOfFold, OutOfScopeCalibration? Calibration) CalibrateOutOfScope(
+        List<TrainingInput> rows, IReadOnlyList<int> trainIdx, IReadOnlyList<int> validIdx, Fitted intake, Fitted? refinement,
+        IReadOnlyList<ValidationPrediction> finalValidation, CancellationToken cancellationToken)
+    {
+        if (_options.OutOfScope is not { } oos || !rows.Any(r => r.Label == oos.Label))
+        {
+            return (null, null);
+        }
+        var watch = Stopwatch.StartNew();
+        var folds = new List<IReadOnlyList<int>> { validIdx };
+        folds.AddRange(StratifiedFolds.Split(trainIdx, i => rows[i].Label, oos.Folds - 1, _options.Seed));
+        var members = refinement is null
+            ? [new OutOfFoldScorer.Member(intake.Spec, 1)]
+            : refinement.IntakeWeight > 0
+                ? new List<OutOfFoldScorer.Member> { new(intake.Spec, refinement.IntakeWeight), new(refinement.Spec, 1 - refinement.IntakeWeight) }
+                : [new OutOfFoldScorer.Member(refinement.Spec, 1)];
+        var outOfFold = OutOfFoldScorer.Score(rows, folds, finalValidation, members, _options, cancellationToken);
+        var oosRows = rows.Count(r => r.Label == oos.Label);
+        var required = OutOfScopeRule.RequiredRecall(oos.TargetRecall, oos.MarginStandardErrors, oosRows);
+        var threshold = OutOfScopeRule.LowestThresholdForRecall(outOfFold, oos.Label, required);
+        var (inScope, recall) = OutOfScopeRule.Score(outOfFold, oos.Label, threshold);
+        return (outOfFold, new OutOfScopeCalibration(oos.Label, oos.Folds, oosRows, oos.TargetRecall, oos.MarginStandardErrors,
+            required, threshold, recall, inScope, watch.Elapsed.TotalSeconds));
     }
 
     /// <param name="IntakeWeight">For a blend: weight of the intake model's probabilities (the rest is this model's).</param>
@@ -229,7 +263,7 @@ public sealed class TriageTrainer
     private sealed record Fitted(CandidateSpec Spec, CandidateResult Result, ITransformer Model, List<int> Actual, List<double[]> Probabilities,
         double IntakeWeight = 0, string? MemberName = null);
 
-    private static bool NeedsEmbedding(CandidateSpec spec) => spec.Features is FeatureSet.WordCharTfIdfAndEmbedding or FeatureSet.Embedding;
+    internal static bool NeedsEmbedding(CandidateSpec spec) => spec.Features is FeatureSet.WordCharTfIdfAndEmbedding or FeatureSet.Embedding;
 
     /// <summary>
     /// Averages the intake model's validation probabilities with an embedding-only model's, for each weight of
@@ -298,7 +332,7 @@ public sealed class TriageTrainer
     }
 
     /// <summary>ByValue ordering makes label order (and so score order) independent of row order.</summary>
-    private static ValueToKeyMappingEstimator LabelMapping(MLContext ml) =>
+    internal static ValueToKeyMappingEstimator LabelMapping(MLContext ml) =>
         ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue);
 
     private static ModelMetrics Evaluate(IReadOnlyList<string> labels, List<int> actual, List<double[]> probabilities)

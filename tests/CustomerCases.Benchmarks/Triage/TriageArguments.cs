@@ -8,7 +8,7 @@ internal sealed record TriageArguments
 {
     public const string Usage =
         "triage --train <csv> (--test <csv> | --holdout <fraction>) --text-column <name> --label-column <name> " +
-        "[--oos-label oos] [--oos-rule balanced|accuracy|recall:<0..1>] [--candidates Kind,Kind] [--lbfgs-l2 0.1,0.01] [--threads n] [--seed n] [--budget-seconds s] [--save <file>] [--embedder minilm] [--embedder-threads n] [--embedding-candidates Kind,Kind] [--blend-candidates Kind,Kind|none] [--embedding-cache <folder outside the repo>]";
+        "[--oos-label oos] [--oos-rule balanced|accuracy|recall:<0..1>] [--oos-folds k (default 5; 0 = choose on the selection split)] [--oos-margin <standard errors, default 1>] [--candidates Kind,Kind] [--lbfgs-l2 0.1,0.01] [--threads n] [--seed n] [--budget-seconds s] [--save <file>] [--embedder minilm] [--embedder-threads n] [--embedding-candidates Kind,Kind] [--blend-candidates Kind,Kind|none] [--embedding-cache <folder outside the repo>]";
 
     public required string Train { get; init; }
     public string? Test { get; init; }
@@ -17,6 +17,8 @@ internal sealed record TriageArguments
     public string LabelColumn { get; init; } = "label";
     public string? OosLabel { get; init; }
     public string OosRule { get; init; } = "balanced";
+    public int OosFolds { get; init; } = 5;
+    public double OosMargin { get; init; } = 1.0;
     public IReadOnlyList<TriageTrainerKind>? Candidates { get; init; }
     public IReadOnlyList<double>? LbfgsL2Grid { get; init; }
     public int? Threads { get; init; }
@@ -51,6 +53,8 @@ internal sealed record TriageArguments
             LabelColumn = Get("label-column") ?? "label",
             OosLabel = Get("oos-label"),
             OosRule = Get("oos-rule") ?? "balanced",
+            OosFolds = Get("oos-folds") is { } f ? int.Parse(f, CultureInfo.InvariantCulture) : 5,
+            OosMargin = GetDouble("oos-margin") ?? 1.0,
             Candidates = Get("candidates")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(Enum.Parse<TriageTrainerKind>).ToArray(),
             LbfgsL2Grid = Get("lbfgs-l2")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -70,7 +74,8 @@ internal sealed record TriageArguments
             throw new ArgumentException("--embedder: only 'minilm' is available");
         }
         // Fail before minutes of training, not after.
-        OutOfScopeThreshold.Choose([], "oos", parsed.OosRule);
+        OutOfScopeRule.Choose([], "oos", parsed.OosRule);
+        parsed.OutOfScope()?.Validate();
         if (parsed.Test is null && parsed.Holdout is null)
         {
             throw new ArgumentException("give --test <csv> or --holdout <fraction>");
@@ -84,10 +89,20 @@ internal sealed record TriageArguments
             ? []
             : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Enum.Parse<TriageTrainerKind>).ToArray();
 
+    /// <summary>
+    /// What training is asked to calibrate: with --oos-label and a recall rule (the only rule with a stated goal),
+    /// unless --oos-folds 0. The other rules are compared on the out-of-fold predictions by the report.
+    /// </summary>
+    public OutOfScopeOptions? OutOfScope() =>
+        OosLabel is { } label && OosFolds > 0 && OutOfScopeRule.TryParseRecall(OosRule) is { } target
+            ? new OutOfScopeOptions { Label = label, TargetRecall = target, Folds = OosFolds, MarginStandardErrors = OosMargin }
+            : null;
+
     public TrainingOptions ToTrainingOptions(Classification.Embeddings.ISentenceEmbedder? embedder = null)
     {
         var options = new TrainingOptions
         {
+            OutOfScope = OutOfScope(),
             Embedder = embedder,
             Seed = Seed,
             MaxThreads = Threads,

@@ -9,7 +9,8 @@ namespace CustomerCases.Benchmarks.Triage;
 /// <summary>
 /// `triage`: trains with model selection on a validation split carved from --train, evaluates once on --test (or on a
 /// seeded, stratified --holdout of --train), and reports accuracy, macro-F1, training time, latency and throughput.
-/// With --oos-label, low-confidence predictions go to a human; the threshold comes from the validation split only.
+/// With --oos-label, low-confidence predictions go to a human; the threshold comes from training data only: out-of-fold
+/// predictions of the final configuration (--oos-folds, default 5) or, with --oos-folds 0, the selection's validation split.
 /// </summary>
 public static class TriageScenario
 {
@@ -81,25 +82,7 @@ public static class TriageScenario
                 var p = final.Predict(r.Text, embedding: vectors?[i]);
                 return new ValidationPrediction(r.Labels[0], p.Label ?? string.Empty, p.Probability);
             }).ToList();
-            var validation = labelSet.Refinement?.ValidationPredictions ?? labelSet.ValidationPredictions;
-            var (rawInScope, rawRecall) = OutOfScopeThreshold.Score(testPredictions, oos, 0);
-            Console.WriteLine(Invariant($"oos: without threshold in-scope {rawInScope:F4}, oos recall {rawRecall:F4}"));
-            Console.WriteLine("| oos rule (threshold chosen on validation only) | t | val in-scope | val oos recall | test in-scope | test oos recall |");
-            Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
-            var rules = OutOfScopeThreshold.StandardRules.Append(a.OosRule).Distinct().ToList();
-            (double InScope, double Recall) chosen = default;
-            foreach (var rule in rules)
-            {
-                var threshold = OutOfScopeThreshold.Choose(validation, oos, rule);
-                var (valInScope, valRecall) = OutOfScopeThreshold.Score(validation, oos, threshold);
-                var (inScope, recall) = OutOfScopeThreshold.Score(testPredictions, oos, threshold);
-                var marker = rule == a.OosRule ? " (reported)" : string.Empty;
-                Console.WriteLine(Invariant($"| {rule}{marker} | {threshold:F2} | {valInScope:F4} | {valRecall:F4} | {inScope:F4} | {recall:F4} |"));
-                if (rule == a.OosRule)
-                {
-                    chosen = (inScope, recall);
-                }
-            }
+            var chosen = OutOfScopeReport.Print(labelSet, testPredictions, oos, a.OosRule);
             last += Invariant($" inScopeAccuracy={chosen.InScope:F4} oosRecall={chosen.Recall:F4}");
         }
         Console.WriteLine(last);
