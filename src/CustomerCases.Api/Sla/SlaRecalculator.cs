@@ -24,7 +24,7 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory cal
     {
         var now = time.GetUtcNow();
         var set = await catalog.GetAsync(db, ct);
-        var isNew = db.Entry(c).State == EntityState.Added;
+        var isNew = StateOf(db, c) == EntityState.Added;
         var customer = db.Tracked<Customer>().FirstOrDefault(x => x.Id == c.CustomerId)
             ?? await db.Customers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == c.CustomerId, ct);
         var history = isNew ? c.History.ToList() : await LoadHistoryAsync(db, c, ct);
@@ -70,6 +70,25 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory cal
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The case's tracking state without <c>DbContext.Entry</c>'s DetectChanges on the case graph (a third of this
+    /// recomputation at intake; the SaveChanges this runs in detects changes right after anyway).
+    /// </summary>
+    private static EntityState StateOf(DbContext db, Case c)
+    {
+        var tracker = db.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return db.Entry(c).State;
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     private static async Task<List<CaseHistoryEntry>> LoadHistoryAsync(CustomerCasesDbContext db, Case c, CancellationToken ct)

@@ -12,6 +12,10 @@ public static class SlaTargetCalculator
 {
     private static readonly IReadOnlySet<CaseStatus> Final = new HashSet<CaseStatus> { CaseStatus.Resolved, CaseStatus.Closed };
 
+    // The resolution clock also pauses while Resolved (a resolution that was reopened does not count; the time it spent
+    // resolved is paused time): one set per policy instance, not one per recomputation.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SlaPolicy, IReadOnlySet<CaseStatus>> ResolutionPauses = new();
+
     public static IReadOnlyList<SlaTargetState> Compute(SlaCaseTimeline timeline, SlaPolicy policy, BusinessCalendar calendar, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(calendar);
@@ -65,9 +69,7 @@ public static class SlaTargetCalculator
 
         if (policy.Targets.TryGetValue(SlaMetric.Resolution, out var resolution))
         {
-            // A resolution that was reopened does not count; the time it spent resolved is paused time.
-            var pauses = new HashSet<CaseStatus>(policy.PauseStatuses) { CaseStatus.Resolved };
-            results.Add(Build(SlaMetric.Resolution, 0, timeline.CreatedAt, finalSince, null, resolution, pauses, statuses, policy, calendar, now,
+            results.Add(Build(SlaMetric.Resolution, 0, timeline.CreatedAt, finalSince, null, resolution, ResolutionPauses.GetValue(policy, p => new HashSet<CaseStatus>(p.PauseStatuses) { CaseStatus.Resolved }), statuses, policy, calendar, now,
                 "the case being resolved"));
         }
 
