@@ -105,7 +105,7 @@ internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskR
             WorkflowSubStatus.Faulted => "workflow instance faulted (a retry reopens it)",
             _ => "the workflow went on without it",
         };
-        return await CancelAsync(t => burned.Contains(t.BookmarkId), reason, now, ct);
+        return await CancelAsync(db.HumanTasks.Where(t => burned.Contains(t.BookmarkId)), t => burned.Contains(t.BookmarkId), reason, now, ct);
     }
 
     private async Task<bool> CancelTasksOfClosedCaseAsync(WorkflowInstanceRecord instance, DateTimeOffset now, CancellationToken ct)
@@ -116,13 +116,18 @@ internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskR
             return false;
         }
 
-        return await CancelAsync(t => t.CaseId == caseId, "case closed", now, ct);
+        return await CancelAsync(db.HumanTasks.Where(t => t.CaseId == caseId), t => t.CaseId == caseId, "case closed", now, ct);
     }
 
-    private async Task<bool> CancelAsync(System.Linq.Expressions.Expression<Func<HumanTask, bool>> which, string reason, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Cancels the open tasks that <paramref name="stored"/> finds in the database and <paramref name="staged"/> among the
+    /// tasks this unit of work tracks. The same condition twice, on purpose: compiling the query's expression for the
+    /// tracked side cost a dynamic method per completion (and its finalisation), a few percent of a task completion.
+    /// </summary>
+    private async Task<bool> CancelAsync(IQueryable<HumanTask> stored, Func<HumanTask, bool> staged, string reason, DateTimeOffset now, CancellationToken ct)
     {
-        var stored = await db.HumanTasks.Where(which).Where(t => t.Status == HumanTaskStatus.Queued || t.Status == HumanTaskStatus.Assigned).ToListAsync(ct);
-        var tasks = stored.Concat(db.Tracked<HumanTask>().Where(which.Compile())).Distinct().Where(t => t.IsOpen).ToList();
+        var found = await stored.Where(t => t.Status == HumanTaskStatus.Queued || t.Status == HumanTaskStatus.Assigned).ToListAsync(ct);
+        var tasks = found.Concat(db.Tracked<HumanTask>().Where(staged)).Distinct().Where(t => t.IsOpen).ToList();
         foreach (var task in tasks)
         {
             task.Cancel(reason, now);
