@@ -15,13 +15,10 @@ public static class TrackedEntities
         where TEntity : class
     {
         ArgumentNullException.ThrowIfNull(db);
-        var tracker = db.ChangeTracker;
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
+        return db.WithoutDetectChanges(() =>
         {
             var result = new List<TEntity>();
-            foreach (var entry in tracker.Entries<TEntity>())
+            foreach (var entry in db.ChangeTracker.Entries<TEntity>())
             {
                 if (entry.State is EntityState.Added or EntityState.Unchanged or EntityState.Modified)
                 {
@@ -30,6 +27,30 @@ public static class TrackedEntities
             }
 
             return result;
+        });
+    }
+
+    /// <summary>An entity's tracking state as it stands, without the DetectChanges on its graph that <c>DbContext.Entry</c> makes.</summary>
+    public static EntityState StateOf(this DbContext db, object entity)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.WithoutDetectChanges(() => db.Entry(entity).State);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> over the change tracker with automatic DetectChanges off (each <c>Entries()</c> or
+    /// <c>Entry()</c> call would otherwise scan every tracked entity), then restores the setting.
+    /// </summary>
+    public static T WithoutDetectChanges<T>(this DbContext db, Func<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(read);
+        var tracker = db.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return read();
         }
         finally
         {

@@ -77,7 +77,7 @@ internal sealed class FireSlaTimerJob(CustomerCasesDbContext db, WriteGate gate,
             scheduler.AddPending(db, [next]);
         }
 
-        var kind = fraction >= SlaTargetRecord.BreachFraction ? BreachKind : WarningKind;
+        var kind = fraction >= Domain.Sla.SlaTargetState.BreachFraction ? BreachKind : WarningKind;
         var input = new JsonObject
         {
             ["caseId"] = c.Id.ToString(),

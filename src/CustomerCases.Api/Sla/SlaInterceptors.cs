@@ -73,47 +73,38 @@ internal sealed class SlaSaveChangesInterceptor(SlaRecalculator recalculator, Sl
     /// every tracked entity; SaveChanges makes its own right after this interceptor): entries added through the
     /// aggregate's history list are not tracked yet, so such a case holds more entries than the tracker knows of.
     /// </summary>
-    private static List<Case> TouchedCases(CustomerCasesDbContext db)
+    private static List<Case> TouchedCases(CustomerCasesDbContext db) => db.WithoutDetectChanges(() =>
     {
         var tracker = db.ChangeTracker;
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
+        var trackedHistory = new Dictionary<Guid, int>();
+        var staged = new HashSet<Guid>();
+        foreach (var entry in tracker.Entries<CaseHistoryEntry>())
         {
-            var trackedHistory = new Dictionary<Guid, int>();
-            var staged = new HashSet<Guid>();
-            foreach (var entry in tracker.Entries<CaseHistoryEntry>())
+            var caseId = entry.Entity.CaseId;
+            trackedHistory[caseId] = trackedHistory.GetValueOrDefault(caseId) + 1;
+            if (entry.State == EntityState.Added)
             {
-                var caseId = entry.Entity.CaseId;
-                trackedHistory[caseId] = trackedHistory.GetValueOrDefault(caseId) + 1;
-                if (entry.State == EntityState.Added)
-                {
-                    staged.Add(caseId);
-                }
+                staged.Add(caseId);
+            }
+        }
+
+        var touched = new List<Case>();
+        foreach (var entry in tracker.Entries<Case>())
+        {
+            var c = entry.Entity;
+            if (entry.State is EntityState.Deleted or EntityState.Detached)
+            {
+                continue;
             }
 
-            var touched = new List<Case>();
-            foreach (var entry in tracker.Entries<Case>())
+            if (entry.State == EntityState.Added || staged.Contains(c.Id) || c.History.Count > trackedHistory.GetValueOrDefault(c.Id))
             {
-                var c = entry.Entity;
-                if (entry.State is EntityState.Deleted or EntityState.Detached)
-                {
-                    continue;
-                }
-
-                if (entry.State == EntityState.Added || staged.Contains(c.Id) || c.History.Count > trackedHistory.GetValueOrDefault(c.Id))
-                {
-                    touched.Add(c);
-                }
+                touched.Add(c);
             }
+        }
 
-            return touched;
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detect;
-        }
-    }
+        return touched;
+    });
 
     private void FlushIfNoTransaction(DbContext? db)
     {

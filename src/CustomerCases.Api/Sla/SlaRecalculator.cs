@@ -24,7 +24,9 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory cal
     {
         var now = time.GetUtcNow();
         var set = await catalog.GetAsync(db, ct);
-        var isNew = StateOf(db, c) == EntityState.Added;
+        // Without DbContext.Entry's DetectChanges on the case graph: a third of this recomputation at intake, and the
+        // SaveChanges this runs in detects changes right after anyway.
+        var isNew = db.StateOf(c) == EntityState.Added;
         var customer = db.Tracked<Customer>().FirstOrDefault(x => x.Id == c.CustomerId)
             ?? await db.Customers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == c.CustomerId, ct);
         var history = isNew ? c.History.ToList() : await LoadHistoryAsync(db, c, ct);
@@ -53,7 +55,7 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory cal
 
             Apply(row, state, selected!.Value.Policy, selected.Value.Calendar, now);
             result.States[row.Id] = state;
-            if (SetAlarm(row, state) is { } alarm)
+            if (SlaAlarm.Point(row, state) is { } alarm)
             {
                 result.Alarms.Add(alarm);
             }
@@ -70,25 +72,6 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory cal
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// The case's tracking state without <c>DbContext.Entry</c>'s DetectChanges on the case graph (a third of this
-    /// recomputation at intake; the SaveChanges this runs in detects changes right after anyway).
-    /// </summary>
-    private static EntityState StateOf(DbContext db, Case c)
-    {
-        var tracker = db.ChangeTracker;
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return db.Entry(c).State;
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detect;
-        }
     }
 
     private static async Task<List<CaseHistoryEntry>> LoadHistoryAsync(CustomerCasesDbContext db, Case c, CancellationToken ct)
@@ -117,34 +100,5 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory cal
         row.CompletedAt = state.CompletedAt;
         row.Breached = state.Breached;
         row.UpdatedAt = now;
-    }
-
-    /// <summary>
-    /// Points the target's alarm at its next instant still to fire: the lowest threshold above what has fired, among
-    /// the warnings (none once the target is past due, e.g. re-targeted by an escalation) and the breach. A target that
-    /// is not running has no alarm (a resume sets it again). Returns the alarm when it is new or moved.
-    /// </summary>
-    internal static SlaAlarm? SetAlarm(SlaTargetRecord row, SlaTargetState? state)
-    {
-        (double Fraction, DateTimeOffset At)? next = null;
-        if (state is { Stage: SlaStage.InProgress })
-        {
-            next = state.Warnings.Where(_ => !state.Breached).Select(w => (w.Fraction, w.At))
-                .Append((SlaTargetRecord.BreachFraction, state.DueAt))
-                .Where(t => t.Item1 > row.FiredFraction)
-                .OrderBy(t => t.Item1)
-                .Select(t => ((double, DateTimeOffset)?)t)
-                .FirstOrDefault();
-        }
-
-        var (fraction, at) = next is { } n ? ((double?)n.Fraction, (DateTimeOffset?)n.At) : (null, null);
-        if (row.AlarmAt == at && row.AlarmFraction == fraction)
-        {
-            return null;
-        }
-
-        row.AlarmAt = at;
-        row.AlarmFraction = fraction;
-        return at is { } due ? new SlaAlarm(row.Id, due) : null;
     }
 }

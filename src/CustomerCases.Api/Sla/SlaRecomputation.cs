@@ -16,5 +16,5 @@ internal sealed class SlaRecomputation
     /// Points <paramref name="target"/>'s alarm at its next threshold after its <c>FiredFraction</c> was raised (an alarm
     /// just fired), from the states already computed: no second recomputation. Returns the alarm to wake, if any.
     /// </summary>
-    public SlaAlarm? Rearm(SlaTargetRecord target) => SlaRecalculator.SetAlarm(target, States.GetValueOrDefault(target.Id));
+    public SlaAlarm? Rearm(SlaTargetRecord target) => SlaAlarm.Point(target, States.GetValueOrDefault(target.Id));
 }

@@ -69,7 +69,8 @@ public static class SlaTargetCalculator
 
         if (policy.Targets.TryGetValue(SlaMetric.Resolution, out var resolution))
         {
-            results.Add(Build(SlaMetric.Resolution, 0, timeline.CreatedAt, finalSince, null, resolution, ResolutionPauses.GetValue(policy, p => new HashSet<CaseStatus>(p.PauseStatuses) { CaseStatus.Resolved }), statuses, policy, calendar, now,
+            var pauses = ResolutionPauses.GetValue(policy, p => new HashSet<CaseStatus>(p.PauseStatuses) { CaseStatus.Resolved });
+            results.Add(Build(SlaMetric.Resolution, 0, timeline.CreatedAt, finalSince, null, resolution, pauses, statuses, policy, calendar, now,
                 "the case being resolved"));
         }
 

@@ -91,8 +91,6 @@ public sealed class SlaTargetRecord
 
     /// <summary>When the last alarm fired (for lateness figures and support).</summary>
     public DateTimeOffset? LastFiredAt { get; set; }
-
-    public const double BreachFraction = 1.0;
 }
 
 /// <summary>
