@@ -17,7 +17,7 @@ internal sealed class SlaCalendarHistory(SlaCatalog catalog)
     public async Task<SlaClock> ClockAsync(CustomerCasesDbContext db, Case c, BusinessCalendar selected, IReadOnlyList<SlaTargetRecord> targets,
         bool record, DateTimeOffset now, CancellationToken ct)
     {
-        var periods = await db.SlaCalendarPeriods.AsNoTracking().Where(p => p.CaseId == c.Id).ToListAsync(ct);
+        var periods = await SlaQueries.PeriodsOfAsync(db, c.Id, ct);
         periods.AddRange(db.Tracked<SlaCalendarPeriodRecord>().Where(p => p.CaseId == c.Id && periods.TrueForAll(x => x.Id != p.Id)));
         periods = periods.OrderBy(p => p.From).ThenBy(p => p.CreatedAt).ToList();
         var inForce = periods.Count > 0

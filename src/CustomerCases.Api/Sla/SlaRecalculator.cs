@@ -28,10 +28,10 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory cal
         // SaveChanges this runs in detects changes right after anyway.
         var isNew = db.StateOf(c) == EntityState.Added;
         var customer = db.Tracked<Customer>().FirstOrDefault(x => x.Id == c.CustomerId)
-            ?? await db.Customers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == c.CustomerId, ct);
+            ?? await SlaQueries.CustomerById(db, c.CustomerId);
         var history = isNew ? c.History.ToList() : await LoadHistoryAsync(db, c, ct);
         var selected = set.Select(catalog.Conditions, SlaCaseSnapshot.From(c, customer));
-        var targets = isNew ? [] : await db.SlaTargets.Where(t => t.CaseId == c.Id).ToListAsync(ct);
+        var targets = isNew ? [] : await SlaQueries.TargetsOfAsync(db, c.Id, ct);
         targets.AddRange(db.Tracked<SlaTargetRecord>().Where(t => t.CaseId == c.Id && !targets.Contains(t)));
         IReadOnlyList<SlaTargetState> states = [];
         if (selected is { } s)
@@ -76,8 +76,7 @@ internal sealed class SlaRecalculator(SlaCatalog catalog, SlaCalendarHistory cal
 
     private static async Task<List<CaseHistoryEntry>> LoadHistoryAsync(CustomerCasesDbContext db, Case c, CancellationToken ct)
     {
-        // No tracking: loading must not fix entries up into the aggregate's history list.
-        var stored = await db.CaseHistory.AsNoTracking().Where(h => h.CaseId == c.Id).ToListAsync(ct);
+        var stored = await SlaQueries.HistoryOfAsync(db, c.Id, ct);
         var sequences = stored.Select(h => h.Sequence).ToHashSet();
         stored.AddRange(c.History.Where(h => !sequences.Contains(h.Sequence)));
         return stored;

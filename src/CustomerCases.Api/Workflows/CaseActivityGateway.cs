@@ -109,7 +109,7 @@ internal sealed class CaseActivityGateway(CustomerCasesDbContext db, TimeProvide
     }
 
     private async Task<Case?> FindAsync(Guid caseId, CancellationToken ct) =>
-        db.Tracked<Case>().SingleOrDefault(c => c.Id == caseId) ?? await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        db.Tracked<Case>().SingleOrDefault(c => c.Id == caseId) ?? await Features.Cases.CaseQueries.TrackedById(db, caseId);
 
     private async Task<Case> RequireAsync(Guid caseId, CancellationToken ct) =>
         await FindAsync(caseId, ct) ?? throw new InvalidOperationException($"The workflow's case {caseId} does not exist.");

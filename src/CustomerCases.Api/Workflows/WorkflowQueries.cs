@@ -21,6 +21,24 @@ internal static class WorkflowQueries
             .OrderBy(q => q.CreatedAt)
             .FirstOrDefault()));
 
+    private static readonly CompiledPerModel<Func<CustomerCasesDbContext, string, Task<BookmarkRecord?>>> BookmarkByIdQuery = new(() => EF.CompileAsyncQuery(
+        (CustomerCasesDbContext db, string id) => db.Bookmarks.SingleOrDefault(b => b.Id == id)));
+
+    private static readonly CompiledPerModel<Func<CustomerCasesDbContext, string, Task<WorkflowInstanceRecord?>>> InstanceByIdQuery = new(() => EF.CompileAsyncQuery(
+        (CustomerCasesDbContext db, string id) => db.WorkflowInstances.SingleOrDefault(i => i.Id == id)));
+
+    private static readonly CompiledPerModel<Func<CustomerCasesDbContext, string, IAsyncEnumerable<WorkflowTimerRecord>>> UnfiredTimersOfQuery = new(() => EF.CompileAsyncQuery(
+        (CustomerCasesDbContext db, string bookmarkId) => db.WorkflowTimers.Where(t => t.BookmarkId == bookmarkId && t.FiredAt == null)));
+
+    /// <summary>The bookmark, tracked (a resume deletes it).</summary>
+    public static Task<BookmarkRecord?> BookmarkById(CustomerCasesDbContext db, string id) => BookmarkByIdQuery.For(db)(db, id);
+
+    /// <summary>The instance, tracked (a run updates it).</summary>
+    public static Task<WorkflowInstanceRecord?> InstanceById(CustomerCasesDbContext db, string id) => InstanceByIdQuery.For(db)(db, id);
+
+    /// <summary>The timers still pending on a bookmark, tracked (burning the bookmark cancels them).</summary>
+    public static IAsyncEnumerable<WorkflowTimerRecord> UnfiredTimersOf(CustomerCasesDbContext db, string bookmarkId) => UnfiredTimersOfQuery.For(db)(db, bookmarkId);
+
     public static IAsyncEnumerable<WorkflowTriggerRecord> TriggersByHash(CustomerCasesDbContext db, string hash) => TriggersByHashQuery.For(db)(db, hash);
 
     /// <summary>The oldest undelivered, unexpired stimulus a new bookmark of this instance can take (tracked: it is marked delivered).</summary>

@@ -24,13 +24,13 @@ internal sealed partial class WorkflowRuntime
         foreach (var burned in result.BurnedBookmarks)
         {
             var row = db.Tracked<BookmarkRecord>().SingleOrDefault(b => b.Id == burned.Id)
-                ?? await db.Bookmarks.SingleOrDefaultAsync(b => b.Id == burned.Id, ct);
+                ?? await WorkflowQueries.BookmarkById(db, burned.Id);
             if (row is not null)
             {
                 db.Bookmarks.Remove(row); // a concurrent resume that burned it first makes our commit fail: resume happens once
             }
 
-            var timers = await db.WorkflowTimers.Where(t => t.BookmarkId == burned.Id && t.FiredAt == null).ToListAsync(ct);
+            var timers = await WorkflowQueries.UnfiredTimersOf(db, burned.Id).CollectAsync(ct);
             foreach (var timer in timers.Concat(db.Tracked<WorkflowTimerRecord>().Where(t => t.BookmarkId == burned.Id && t.FiredAt == null)).Distinct())
             {
                 timer.FiredAt ??= now; // cancelled with its bookmark; never fires

@@ -141,7 +141,8 @@ internal sealed partial class WorkflowRuntime(
     /// <summary>Resumes one bookmark by id (timers, task completion). Null when the bookmark no longer exists.</summary>
     public async Task<InstanceRun?> ResumeBookmarkAsync(string bookmarkId, JsonObject? input, CancellationToken ct)
     {
-        var bookmark = await db.Bookmarks.SingleOrDefaultAsync(b => b.Id == bookmarkId, ct);
+        ct.ThrowIfCancellationRequested();
+        var bookmark = await WorkflowQueries.BookmarkById(db, bookmarkId);
         return bookmark is null ? null : await ResumeInstanceAsync(bookmark.InstanceId, ResumeRequest.ById(bookmarkId, input), ct);
     }
 
@@ -163,7 +164,7 @@ internal sealed partial class WorkflowRuntime(
     private async Task<InstanceRun?> ResumeInstanceAsync(string instanceId, ResumeRequest request, CancellationToken ct)
     {
         var instance = db.Tracked<WorkflowInstanceRecord>().SingleOrDefault(i => i.Id == instanceId)
-            ?? await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, ct);
+            ?? await WorkflowQueries.InstanceById(db, instanceId);
         if (instance is null || instance.Status == nameof(WorkflowStatus.Finished))
         {
             return null;

@@ -35,9 +35,14 @@ internal static class Idempotency
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, json)));
 
     /// <summary>The stored answer for this key, a 422 when the key was used for another request, or null when new.</summary>
+    // Compiled once: every retried-or-not write with a key runs it (see Workflows.WorkflowQueries for why).
+    private static readonly CompiledPerModel<Func<CustomerCasesDbContext, string, string, Task<IdempotencyRecord?>>> RecordByKey = new(() => EF.CompileAsyncQuery(
+        (CustomerCasesDbContext db, string scope, string key) => db.IdempotencyRecords.AsNoTracking().SingleOrDefault(r => r.Scope == scope && r.Key == key)));
+
     public static async Task<IResult?> TryReplayAsync(CustomerCasesDbContext db, string scope, string key, string requestHash, CancellationToken ct)
     {
-        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, ct);
+        ct.ThrowIfCancellationRequested();
+        var record = await RecordByKey.For(db)(db, scope, key);
         if (record is null)
         {
             return null;

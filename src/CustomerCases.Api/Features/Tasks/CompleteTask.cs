@@ -68,7 +68,7 @@ internal static class CompleteTask
                 db.TaskRoutingDecisions.Add(Persistence.Work.TaskRoutingRecord.From(task.Id, new Domain.Work.Routing.RoutingDecision("Claim", agent.Id,
                     $"{agent.Name} completed it without claiming it first.", false, [new Domain.Work.Routing.CandidateVerdict(agent.Id, agent.Name, true, true, "completed it")], now)));
             }
-            if (task.CaseId is { } caseId && await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct) is { } @case)
+            if (task.CaseId is { } caseId && await CaseQueries.TrackedById(db, caseId) is { } @case)
             {
                 @case.RecordTaskCompleted(task.Title, task.Outcome!, caller.Actor, now);
             }

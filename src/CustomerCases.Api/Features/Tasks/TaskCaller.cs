@@ -22,8 +22,8 @@ internal sealed record TaskCaller(Agent? Agent, bool IsManager, Actor Actor)
         Agent? agent = null;
         if (Guid.TryParse(user.KeyId(), out var keyId))
         {
-            var agents = tracked ? db.Agents : db.Agents.AsNoTracking();
-            agent = await agents.SingleOrDefaultAsync(a => a.ApiKeyId == keyId, ct);
+            ct.ThrowIfCancellationRequested();
+            agent = await TaskQueries.AgentByKey(db, keyId, tracked);
         }
 
         return new TaskCaller(agent, isManager, agent?.ToActor() ?? user.ToActor());

@@ -59,7 +59,7 @@ internal sealed class TaskWork(
             return NotAnAgent();
         }
 
-        var task = await db.HumanTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct);
+        var task = await TaskQueries.TaskById(db, taskId);
         if (task is null || !caller.CanSee(task))
         {
             return ApiProblems.NotFound("Task", taskId);
