@@ -30,6 +30,15 @@ internal static class WorkflowQueries
     private static readonly CompiledPerModel<Func<CustomerCasesDbContext, string, IAsyncEnumerable<WorkflowTimerRecord>>> UnfiredTimersOfQuery = new(() => EF.CompileAsyncQuery(
         (CustomerCasesDbContext db, string bookmarkId) => db.WorkflowTimers.Where(t => t.BookmarkId == bookmarkId && t.FiredAt == null)));
 
+    private static readonly CompiledPerModel<Func<CustomerCasesDbContext, string, string?, string?, IAsyncEnumerable<BookmarkRecord>>> BookmarksMatchingQuery = new(() => EF.CompileAsyncQuery<CustomerCasesDbContext, string, string?, string?, BookmarkRecord>(
+        (CustomerCasesDbContext db, string hash, string? correlationId, string? instanceId) => db.Bookmarks
+            .Where(b => b.Hash == hash && (correlationId == null || b.CorrelationId == correlationId) && (instanceId == null || b.InstanceId == instanceId))
+            .OrderBy(b => b.CreatedAt)));
+
+    /// <summary>The bookmarks a stimulus resumes (optionally only one correlation id's or one instance's), oldest first, tracked.</summary>
+    public static IAsyncEnumerable<BookmarkRecord> BookmarksMatching(CustomerCasesDbContext db, string hash, string? correlationId, string? instanceId) =>
+        BookmarksMatchingQuery.For(db)(db, hash, correlationId, instanceId);
+
     /// <summary>The bookmark, tracked (a resume deletes it).</summary>
     public static Task<BookmarkRecord?> BookmarkById(CustomerCasesDbContext db, string id) => BookmarkByIdQuery.For(db)(db, id);
 

@@ -101,18 +101,7 @@ internal sealed partial class WorkflowRuntime(
             await StimulusLock.AcquireAsync(db, hash, ct); // against a bookmark being committed while we queue
         }
 
-        var query = db.Bookmarks.Where(b => b.Hash == hash);
-        if (correlationId is not null)
-        {
-            query = query.Where(b => b.CorrelationId == correlationId);
-        }
-
-        if (instanceId is not null)
-        {
-            query = query.Where(b => b.InstanceId == instanceId);
-        }
-
-        var bookmarks = await query.OrderBy(b => b.CreatedAt).ToListAsync(ct);
+        var bookmarks = await WorkflowQueries.BookmarksMatching(db, hash, correlationId, instanceId).CollectAsync(ct);
         bookmarks.AddRange(db.Tracked<BookmarkRecord>().Where(b => b.Hash == hash && !bookmarks.Contains(b)
             && (correlationId is null || b.CorrelationId == correlationId) && (instanceId is null || b.InstanceId == instanceId)));
         if (bookmarks.Count == 0)

@@ -43,8 +43,11 @@ internal static class CompleteTask
 
         return await work.RunAsync(id, user, async (task, caller, now) =>
         {
-            // Checked again inside the transaction: a parallel retry with the same key may have just committed.
-            if (idempotency is not null && await Idempotency.TryReplayAsync(db, idempotency.Scope, idempotency.Key, idempotency.RequestHash, ct) is { } late)
+            // Checked again inside the transaction when a parallel request with the same key may have committed since the
+            // check above: it completed this task (so it is no longer open), or it made our attempt fail (a concurrency
+            // conflict or our record's key taken) and this is the retry. Otherwise a committed record is impossible, and
+            // the lookup is not repeated on every completion.
+            if (idempotency is not null && (work.Retrying || !task.IsOpen) && await Idempotency.TryReplayAsync(db, idempotency.Scope, idempotency.Key, idempotency.RequestHash, ct) is { } late)
             {
                 return TaskWork.ActionResult.Refuse(late);
             }

@@ -33,12 +33,16 @@ internal sealed class TaskWork(
         public static ActionResult Refuse(IResult result) => new(result, Commit: false);
     }
 
+    /// <summary>True from the second attempt on: a concurrent writer (e.g. a retry of the same request) committed first.</summary>
+    public bool Retrying { get; private set; }
+
     public async Task<IResult> RunAsync(Guid taskId, ClaimsPrincipal user, TaskAction action, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
+                Retrying = attempt > 1;
                 return await RunOnceAsync(taskId, user, action, ct);
             }
             catch (DbUpdateException ex) when (attempt < Attempts && (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation()))
