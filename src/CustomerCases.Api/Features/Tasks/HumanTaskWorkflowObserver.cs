@@ -105,7 +105,9 @@ internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskR
             WorkflowSubStatus.Faulted => "workflow instance faulted (a retry reopens it)",
             _ => "the workflow went on without it",
         };
-        return await CancelAsync(db.HumanTasks.Where(t => burned.Contains(t.BookmarkId)), t => burned.Contains(t.BookmarkId), reason, now, ct);
+        ct.ThrowIfCancellationRequested();
+        var stored = await TaskQueries.OpenTasksOfBookmarks(db, burned).CollectAsync(ct);
+        return Cancel(stored, t => burned.Contains(t.BookmarkId), reason, now);
     }
 
     private async Task<bool> CancelTasksOfClosedCaseAsync(WorkflowInstanceRecord instance, DateTimeOffset now, CancellationToken ct)
@@ -116,18 +118,18 @@ internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskR
             return false;
         }
 
-        return await CancelAsync(db.HumanTasks.Where(t => t.CaseId == caseId), t => t.CaseId == caseId, "case closed", now, ct);
+        var stored = await db.HumanTasks.Where(t => t.CaseId == caseId && (t.Status == HumanTaskStatus.Queued || t.Status == HumanTaskStatus.Assigned)).ToListAsync(ct);
+        return Cancel(stored, t => t.CaseId == caseId, "case closed", now);
     }
 
     /// <summary>
-    /// Cancels the open tasks that <paramref name="stored"/> finds in the database and <paramref name="staged"/> among the
-    /// tasks this unit of work tracks. The same condition twice, on purpose: compiling the query's expression for the
-    /// tracked side cost a dynamic method per completion (and its finalisation), a few percent of a task completion.
+    /// Cancels the open tasks read from the database (<paramref name="stored"/>) and those <paramref name="staged"/> picks
+    /// among the tasks this unit of work tracks. The same condition twice, on purpose: compiling the query's expression
+    /// for the tracked side cost a dynamic method per completion (and its finalisation), a few percent of a task completion.
     /// </summary>
-    private async Task<bool> CancelAsync(IQueryable<HumanTask> stored, Func<HumanTask, bool> staged, string reason, DateTimeOffset now, CancellationToken ct)
+    private bool Cancel(List<HumanTask> stored, Func<HumanTask, bool> staged, string reason, DateTimeOffset now)
     {
-        var found = await stored.Where(t => t.Status == HumanTaskStatus.Queued || t.Status == HumanTaskStatus.Assigned).ToListAsync(ct);
-        var tasks = found.Concat(db.Tracked<HumanTask>().Where(staged)).Distinct().Where(t => t.IsOpen).ToList();
+        var tasks = stored.Concat(db.Tracked<HumanTask>().Where(staged)).Distinct().Where(t => t.IsOpen).ToList();
         foreach (var task in tasks)
         {
             task.Cancel(reason, now);

@@ -19,6 +19,28 @@ internal static class TaskQueries
     private static readonly CompiledPerModel<Func<CustomerCasesDbContext, Guid, Task<HumanTask?>>> TrackedTaskByIdQuery = new(() => EF.CompileAsyncQuery(
         (CustomerCasesDbContext db, Guid id) => db.HumanTasks.SingleOrDefault(t => t.Id == id)));
 
+    private static readonly CompiledPerModel<Func<CustomerCasesDbContext, List<string>, IAsyncEnumerable<HumanTask>>> OpenTasksOfBookmarksQuery = new(() => EF.CompileAsyncQuery(
+        (CustomerCasesDbContext db, List<string> bookmarkIds) => db.HumanTasks
+            .Where(t => bookmarkIds.Contains(t.BookmarkId) && (t.Status == HumanTaskStatus.Queued || t.Status == HumanTaskStatus.Assigned))));
+
+    private static readonly CompiledPerModel<Func<CustomerCasesDbContext, IAsyncEnumerable<Agent>>> AllAgentsQuery = new(() => EF.CompileAsyncQuery(
+        (CustomerCasesDbContext db) => db.Agents));
+
+    private static readonly CompiledPerModel<Func<CustomerCasesDbContext, List<string>, List<string>, IAsyncEnumerable<HumanTask>>> RoutableQuery = new(() => EF.CompileAsyncQuery(
+        (CustomerCasesDbContext db, List<string> pushed, List<string> pulled) => db.HumanTasks
+            .Where(t => t.Status == HumanTaskStatus.Queued && (pushed.Contains(t.Queue) || (pulled.Contains(t.Queue) && t.RequestedAssignee != null)))));
+
+    /// <summary>The open tasks waiting on these bookmarks, tracked (they are cancelled when the bookmarks burn).</summary>
+    public static IAsyncEnumerable<HumanTask> OpenTasksOfBookmarks(CustomerCasesDbContext db, List<string> bookmarkIds) =>
+        OpenTasksOfBookmarksQuery.For(db)(db, bookmarkIds);
+
+    /// <summary>Every agent, tracked: a routing pass records assignments on them.</summary>
+    public static IAsyncEnumerable<Agent> AllAgents(CustomerCasesDbContext db) => AllAgentsQuery.For(db)(db);
+
+    /// <summary>Queued tasks of push queues, and of pull queues when they ask for a particular agent (tracked: routing assigns them).</summary>
+    public static IAsyncEnumerable<HumanTask> Routable(CustomerCasesDbContext db, List<string> pushedQueues, List<string> pulledQueues) =>
+        RoutableQuery.For(db)(db, pushedQueues, pulledQueues);
+
     public static Task<Agent?> AgentByKey(CustomerCasesDbContext db, Guid keyId, bool tracked) =>
         tracked ? TrackedAgentByKeyQuery.For(db)(db, keyId) : AgentByKeyQuery.For(db)(db, keyId);
 

@@ -1,3 +1,4 @@
+using CustomerCases.Api.Workflows;
 using CustomerCases.Domain.Work;
 using CustomerCases.Domain.Work.Routing;
 using CustomerCases.Persistence;
@@ -18,7 +19,7 @@ internal sealed class TaskRouting(CustomerCasesDbContext db, TimeProvider time)
     public async Task<int> RouteWaitingAsync(CancellationToken ct)
     {
         await RoutingLock.AcquireAsync(db, ct);
-        var agents = await db.Agents.ToListAsync(ct);
+        var agents = await TaskQueries.AllAgents(db).CollectAsync(ct);
         var queues = await db.WorkQueues.AsNoTracking().ToDictionaryAsync(q => q.Name, StringComparer.Ordinal, ct);
         var waiting = await RoutableTasksAsync(agents, queues, ct);
         if (waiting.Count == 0)
@@ -79,9 +80,7 @@ internal sealed class TaskRouting(CustomerCasesDbContext db, TimeProvider time)
         var pulled = served.Except(pushed, StringComparer.Ordinal).ToList();
         var stored = served.Count == 0
             ? []
-            : await db.HumanTasks
-                .Where(t => t.Status == HumanTaskStatus.Queued && (pushed.Contains(t.Queue) || (pulled.Contains(t.Queue) && t.RequestedAssignee != null)))
-                .ToListAsync(ct);
+            : await TaskQueries.Routable(db, pushed, pulled).CollectAsync(ct);
         // Tracked tasks carry this transaction's unsaved changes (a release, a new task): their current state counts.
         return stored.Concat(db.Tracked<HumanTask>()).Distinct().Where(t => t.Status == HumanTaskStatus.Queued).ToList();
     }
