@@ -2,7 +2,6 @@ using CustomerCases.Domain.Cases;
 using CustomerCases.Domain.Customers;
 using CustomerCases.Persistence;
 using CustomerCases.Persistence.Sla;
-using CustomerCases.Api.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCases.Api.Sla;
@@ -28,10 +27,10 @@ internal static class SlaQueries
     public static Task<Customer?> CustomerById(CustomerCasesDbContext db, Guid id) => CustomerByIdQuery.For(db)(db, id);
 
     /// <summary>The case's stored targets, tracked (the recalculation rewrites them).</summary>
-    public static Task<List<SlaTargetRecord>> TargetsOfAsync(CustomerCasesDbContext db, Guid caseId, CancellationToken ct) => TargetsOfQuery.For(db)(db, caseId).CollectAsync(ct);
+    public static ValueTask<List<SlaTargetRecord>> TargetsOfAsync(CustomerCasesDbContext db, Guid caseId, CancellationToken ct) => TargetsOfQuery.For(db)(db, caseId).ToListAsync(ct);
 
     /// <summary>The case's stored history, untracked: loading must not fix entries up into the aggregate's history list.</summary>
-    public static Task<List<CaseHistoryEntry>> HistoryOfAsync(CustomerCasesDbContext db, Guid caseId, CancellationToken ct) => HistoryOfQuery.For(db)(db, caseId).CollectAsync(ct);
+    public static ValueTask<List<CaseHistoryEntry>> HistoryOfAsync(CustomerCasesDbContext db, Guid caseId, CancellationToken ct) => HistoryOfQuery.For(db)(db, caseId).ToListAsync(ct);
 
-    public static Task<List<SlaCalendarPeriodRecord>> PeriodsOfAsync(CustomerCasesDbContext db, Guid caseId, CancellationToken ct) => PeriodsOfQuery.For(db)(db, caseId).CollectAsync(ct);
+    public static ValueTask<List<SlaCalendarPeriodRecord>> PeriodsOfAsync(CustomerCasesDbContext db, Guid caseId, CancellationToken ct) => PeriodsOfQuery.For(db)(db, caseId).ToListAsync(ct);
 }

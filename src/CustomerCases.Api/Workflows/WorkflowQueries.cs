@@ -53,15 +53,4 @@ internal static class WorkflowQueries
     /// <summary>The oldest undelivered, unexpired stimulus a new bookmark of this instance can take (tracked: it is marked delivered).</summary>
     public static Task<QueuedStimulusRecord?> OldestQueuedStimulus(CustomerCasesDbContext db, string hash, DateTimeOffset now, string? correlationId, string instanceId) =>
         OldestQueuedStimulusQuery.For(db)(db, hash, now, correlationId, instanceId);
-
-    public static async Task<List<T>> CollectAsync<T>(this IAsyncEnumerable<T> source, CancellationToken ct)
-    {
-        var list = new List<T>();
-        await foreach (var item in source.WithCancellation(ct))
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
 }

@@ -30,7 +30,7 @@ internal sealed partial class WorkflowRuntime
                 db.Bookmarks.Remove(row); // a concurrent resume that burned it first makes our commit fail: resume happens once
             }
 
-            var timers = await WorkflowQueries.UnfiredTimersOf(db, burned.Id).CollectAsync(ct);
+            var timers = await WorkflowQueries.UnfiredTimersOf(db, burned.Id).ToListAsync(ct);
             foreach (var timer in timers.Concat(db.Tracked<WorkflowTimerRecord>().Where(t => t.BookmarkId == burned.Id && t.FiredAt == null)).Distinct())
             {
                 timer.FiredAt ??= now; // cancelled with its bookmark; never fires

@@ -37,7 +37,7 @@ internal sealed partial class WorkflowRuntime(
     public async Task<IReadOnlyList<InstanceRun>> TriggerAsync(Stimulus stimulus, string? correlationId, JsonObject? input, CancellationToken ct)
     {
         var hash = stimulus.Hash;
-        var triggers = await WorkflowQueries.TriggersByHash(db, hash).CollectAsync(ct);
+        var triggers = await WorkflowQueries.TriggersByHash(db, hash).ToListAsync(ct);
         var runs = new List<InstanceRun>();
         foreach (var trigger in triggers.OrderBy(t => t.DefinitionId, StringComparer.Ordinal))
         {
@@ -101,7 +101,7 @@ internal sealed partial class WorkflowRuntime(
             await StimulusLock.AcquireAsync(db, hash, ct); // against a bookmark being committed while we queue
         }
 
-        var bookmarks = await WorkflowQueries.BookmarksMatching(db, hash, correlationId, instanceId).CollectAsync(ct);
+        var bookmarks = await WorkflowQueries.BookmarksMatching(db, hash, correlationId, instanceId).ToListAsync(ct);
         bookmarks.AddRange(db.Tracked<BookmarkRecord>().Where(b => b.Hash == hash && !bookmarks.Contains(b)
             && (correlationId is null || b.CorrelationId == correlationId) && (instanceId is null || b.InstanceId == instanceId)));
         if (bookmarks.Count == 0)

@@ -106,7 +106,7 @@ internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskR
             _ => "the workflow went on without it",
         };
         ct.ThrowIfCancellationRequested();
-        var stored = await TaskQueries.OpenTasksOfBookmarks(db, burned).CollectAsync(ct);
+        var stored = await TaskQueries.OpenTasksOfBookmarks(db, burned).ToListAsync(ct);
         return Cancel(stored, t => burned.Contains(t.BookmarkId), reason, now);
     }
 

@@ -1,4 +1,3 @@
-using CustomerCases.Api.Workflows;
 using CustomerCases.Domain.Work;
 using CustomerCases.Domain.Work.Routing;
 using CustomerCases.Persistence;
@@ -19,7 +18,7 @@ internal sealed class TaskRouting(CustomerCasesDbContext db, TimeProvider time)
     public async Task<int> RouteWaitingAsync(CancellationToken ct)
     {
         await RoutingLock.AcquireAsync(db, ct);
-        var agents = await TaskQueries.AllAgents(db).CollectAsync(ct);
+        var agents = await TaskQueries.AllAgents(db).ToListAsync(ct);
         var queues = await db.WorkQueues.AsNoTracking().ToDictionaryAsync(q => q.Name, StringComparer.Ordinal, ct);
         var waiting = await RoutableTasksAsync(agents, queues, ct);
         if (waiting.Count == 0)
@@ -80,7 +79,7 @@ internal sealed class TaskRouting(CustomerCasesDbContext db, TimeProvider time)
         var pulled = served.Except(pushed, StringComparer.Ordinal).ToList();
         var stored = served.Count == 0
             ? []
-            : await TaskQueries.Routable(db, pushed, pulled).CollectAsync(ct);
+            : await TaskQueries.Routable(db, pushed, pulled).ToListAsync(ct);
         // Tracked tasks carry this transaction's unsaved changes (a release, a new task): their current state counts.
         return stored.Concat(db.Tracked<HumanTask>()).Distinct().Where(t => t.Status == HumanTaskStatus.Queued).ToList();
     }
