@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using CustomerCases.Api.Features.Shared;
 using CustomerCases.Domain.Cases;
 using CustomerCases.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +13,22 @@ namespace CustomerCases.Api.Sla;
 /// timers, future use cases): before a save that adds history entries, the touched cases are recomputed in the same
 /// unit of work, so targets and timer rows commit atomically with the change. Wake-ups are scheduled after the commit.
 /// </summary>
-internal sealed class SlaSaveChangesInterceptor(SlaRecalculator recalculator, SlaTimerScheduler scheduler, SlaOptions options) : SaveChangesInterceptor
+internal sealed class SlaSaveChangesInterceptor(SlaRecalculator recalculator, SlaTimerScheduler scheduler, SlaOptions options)
+    : SaveChangesInterceptor, IDerivedChanges
 {
+    // A case recomputed ahead of its save (see StageAsync), with its history count then: the save skips it unless
+    // more history was added since. Weak: the entities go with their unit of work.
+    private readonly ConditionalWeakTable<Case, StrongBox<int>> _staged = new();
+
+    /// <summary>Recomputes the touched cases now, so that the save (maybe under the write gate) does not have to.</summary>
+    public async Task StageAsync(CustomerCasesDbContext db, CancellationToken ct)
+    {
+        if (options.Enabled)
+        {
+            await RecalculateTouchedCasesAsync(db, ct);
+        }
+    }
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
@@ -64,7 +80,13 @@ internal sealed class SlaSaveChangesInterceptor(SlaRecalculator recalculator, Sl
     {
         foreach (var c in TouchedCases(db))
         {
+            if (_staged.TryGetValue(c, out var historyCount) && historyCount.Value == c.History.Count)
+            {
+                continue;
+            }
+
             scheduler.AddPending(db, await recalculator.RecalculateAsync(db, c, ct));
+            _staged.AddOrUpdate(c, new StrongBox<int>(c.History.Count));
         }
     }
 
@@ -126,9 +148,10 @@ internal sealed class SlaTransactionInterceptor(SlaTimerScheduler scheduler) : D
 
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
+        scheduler.Flush(transaction);
         if (eventData.Context is { } db)
         {
-            scheduler.Flush(db);
+            scheduler.Flush(db); // alarms computed ahead of the transaction (IDerivedChanges)
         }
     }
 
@@ -140,6 +163,7 @@ internal sealed class SlaTransactionInterceptor(SlaTimerScheduler scheduler) : D
 
     public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
     {
+        scheduler.Discard(transaction);
         if (eventData.Context is { } db)
         {
             scheduler.Discard(db);

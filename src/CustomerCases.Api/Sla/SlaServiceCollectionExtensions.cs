@@ -20,6 +20,7 @@ internal static class SlaServiceCollectionExtensions
         services.AddSingleton<SlaRecalculator>();
         services.AddSingleton<SlaTimerScheduler>();
         services.AddSingleton<SlaSaveChangesInterceptor>();
+        services.AddSingleton<Features.Shared.IDerivedChanges>(sp => sp.GetRequiredService<SlaSaveChangesInterceptor>());
         services.AddSingleton<SlaTransactionInterceptor>();
         services.AddScoped<SlaDefinitionStore>();
         services.AddScoped<FireSlaTimerJob>();
@@ -28,8 +29,8 @@ internal static class SlaServiceCollectionExtensions
         services.AddScoped<ICaseEscalationGateway, CaseEscalationGateway>();
         services.AddHostedService<SlaStartup>();
         // Both provider contexts (each has its own options type); the interceptors are added to whichever is registered.
-        services.ConfigureDbContext<SqliteCustomerCasesDbContext>((sp, o) => AddInterceptors(sp, o));
-        services.ConfigureDbContext<PostgreSqlCustomerCasesDbContext>((sp, o) => AddInterceptors(sp, o));
+        services.ConfigureDbContext<SqliteCustomerCasesDbContext>((sp, o) => AddInterceptors(sp, o), ServiceLifetime.Singleton);
+        services.ConfigureDbContext<PostgreSqlCustomerCasesDbContext>((sp, o) => AddInterceptors(sp, o), ServiceLifetime.Singleton);
         return services;
     }
 

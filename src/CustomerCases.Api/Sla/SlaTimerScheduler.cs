@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CustomerCases.Api.Sla;
 
@@ -8,12 +9,14 @@ namespace CustomerCases.Api.Sla;
 /// Hangfire wakes SLA alarms (the next instant of each target row, as it wakes workflow timer rows); the rows are the
 /// truth and duplicate wake-ups are harmless. Only instants within <see cref="Jobs.JobsOptions.WakeUpHorizon"/> are handed to Hangfire; the sweeper hands over
 /// the others as they come near. With the <see cref="Jobs.DueTimerPoller"/> on, the poller fires rows on time and
-/// each wake-up is set <see cref="Jobs.JobsOptions.TimerBackstopDelay"/> after the due time, as a backstop. Wake-ups for rows written in a transaction are held per DbContext until the commit, so a job never looks
+/// each wake-up is set <see cref="Jobs.JobsOptions.TimerBackstopDelay"/> after the due time, as a backstop. Wake-ups for rows written in a transaction are held per transaction until the commit, so a job never looks
 /// for a row that is not committed yet.
 /// </summary>
 internal sealed class SlaTimerScheduler(IBackgroundJobClient jobs, Jobs.JobsOptions jobsOptions, TimeProvider time)
 {
-    private readonly ConditionalWeakTable<DbContext, List<(Guid Id, DateTimeOffset DueAt)>> _pending = new();
+    // Keyed by the transaction the alarms were computed in (by the context when there is none): contexts are pooled, so
+    // alarms of a transaction that was disposed without commit or rollback must not ride along with the next request.
+    private readonly ConditionalWeakTable<object, List<(Guid Id, DateTimeOffset DueAt)>> _pending = new();
 
     /// <summary>A wake-up at the due time, or none yet when it is beyond the horizon (the sweeper schedules it later).</summary>
     public void Schedule(Guid targetId, DateTimeOffset dueAt) =>
@@ -27,16 +30,17 @@ internal sealed class SlaTimerScheduler(IBackgroundJobClient jobs, Jobs.JobsOpti
             return; // nothing Hangfire needs to hear about now: the sweeps hand far alarms over as they come near
         }
 
-        var list = _pending.GetOrCreateValue(db);
+        var list = _pending.GetOrCreateValue(KeyOf(db));
         lock (list)
         {
             list.AddRange(alarms.Select(a => (a.TargetId, a.At)));
         }
     }
 
-    public void Flush(DbContext db)
+    /// <summary>Schedules what was held for <paramref name="unitOfWork"/>: a committed transaction, or a context that saved without one.</summary>
+    public void Flush(object unitOfWork)
     {
-        if (!_pending.TryGetValue(db, out var list))
+        if (!_pending.TryGetValue(unitOfWork, out var list))
         {
             return;
         }
@@ -54,9 +58,9 @@ internal sealed class SlaTimerScheduler(IBackgroundJobClient jobs, Jobs.JobsOpti
         }
     }
 
-    public void Discard(DbContext db)
+    public void Discard(object unitOfWork)
     {
-        if (_pending.TryGetValue(db, out var list))
+        if (_pending.TryGetValue(unitOfWork, out var list))
         {
             lock (list)
             {
@@ -64,4 +68,6 @@ internal sealed class SlaTimerScheduler(IBackgroundJobClient jobs, Jobs.JobsOpti
             }
         }
     }
+
+    private static object KeyOf(DbContext db) => db.Database.CurrentTransaction?.GetDbTransaction() ?? (object)db;
 }

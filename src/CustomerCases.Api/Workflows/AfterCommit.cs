@@ -10,6 +10,9 @@ internal sealed class AfterCommit
 
     public void Add(Func<CancellationToken, Task> action) => _actions.Add(action);
 
+    /// <summary>The unit of work that registered the actions rolled back (e.g. it lost a race and is redone).</summary>
+    public void Discard() => _actions.Clear();
+
     public async Task RunAsync(CancellationToken ct)
     {
         var actions = _actions.ToList();

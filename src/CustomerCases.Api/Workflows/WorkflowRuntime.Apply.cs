@@ -104,6 +104,7 @@ internal sealed partial class WorkflowRuntime
             var queued = await WorkflowQueries.OldestQueuedStimulus(db, bookmark.Hash, now, instance.CorrelationId, instance.Id);
             if (queued is null)
             {
+                _unmatchedBookmarks.Add((bookmark.Hash, instance.CorrelationId, instance.Id));
                 continue;
             }
 
@@ -123,6 +124,36 @@ internal sealed partial class WorkflowRuntime
                 _cascadeDepth--;
             }
         }
+    }
+
+    /// <summary>
+    /// True when what this unit of work saw of stimuli and bookmarks has moved since it looked: a stimulus was queued
+    /// for a bookmark it creates, or a bookmark was committed for a stimulus it queues. Committed like that, each would
+    /// wait for the other forever. Only a caller that ran the workflow before taking the single-writer gate can see
+    /// this (under the gate, or under PostgreSQL's stimulus lock, nobody commits either while we look); it asks under
+    /// the gate and then redoes the work there.
+    /// </summary>
+    public async Task<bool> StimulusMatchingOutdatedAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        foreach (var (hash, correlationId, instanceId) in _unmatchedBookmarks)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (await WorkflowQueries.OldestQueuedStimulus(db, hash, now, correlationId, instanceId) is not null)
+            {
+                return true;
+            }
+        }
+
+        foreach (var (hash, correlationId, instanceId) in _queuedStimuli)
+        {
+            await foreach (var _ in WorkflowQueries.BookmarksMatching(db, hash, correlationId, instanceId).WithCancellation(ct))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -191,6 +222,7 @@ internal sealed partial class WorkflowRuntime
 
     private void Queue(Stimulus stimulus, string? correlationId, string? instanceId, System.Text.Json.Nodes.JsonObject? input)
     {
+        _queuedStimuli.Add((stimulus.Hash, correlationId, instanceId));
         var now = time.GetUtcNow();
         db.StimulusQueue.Add(new QueuedStimulusRecord
         {

@@ -23,6 +23,8 @@ internal sealed partial class WorkflowRuntime(
 {
     private const int MaxCascade = 32;
     private readonly List<WorkflowTimerRecord> _pendingTimers = [];
+    private readonly List<(string Hash, string? CorrelationId, string InstanceId)> _unmatchedBookmarks = [];
+    private readonly List<(string Hash, string? CorrelationId, string? InstanceId)> _queuedStimuli = [];
     private int _cascadeDepth;
 
     /// <summary>Takes the timers staged since the last call, to be scheduled with Hangfire once committed.</summary>
@@ -30,7 +32,17 @@ internal sealed partial class WorkflowRuntime(
     {
         var taken = _pendingTimers.ToList();
         _pendingTimers.Clear();
+        _unmatchedBookmarks.Clear();
+        _queuedStimuli.Clear();
         return taken;
+    }
+
+    /// <summary>Forgets what a rolled-back unit of work staged (its timers were never committed).</summary>
+    public void DiscardStaged()
+    {
+        _pendingTimers.Clear();
+        _unmatchedBookmarks.Clear();
+        _queuedStimuli.Clear();
     }
 
     /// <summary>Starts every published workflow whose trigger matches the stimulus (e.g. CaseCreated).</summary>

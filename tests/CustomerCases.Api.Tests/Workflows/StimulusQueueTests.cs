@@ -55,6 +55,60 @@ public abstract class StimulusQueueTests(ProviderFixture fixture)
         Assert.False(await db.StimulusQueue.AnyAsync(q => q.CorrelationId == correlation && q.DeliveredAt == null));
     }
 
+    /// <summary>
+    /// A unit of work staged before it takes the write gate (a task completion on SQLite) looked for queued stimuli
+    /// when it created its bookmark; one queued after that look must be found when it asks again under the gate.
+    /// </summary>
+    [Fact]
+    public async Task StimulusQueuedAfterTheBookmarkLooked_IsReportedAsMissed()
+    {
+        var correlation = Guid.NewGuid().ToString();
+        await InUnitOfWorkAsync(async (_, store) =>
+        {
+            var saved = await store.SaveAsync(Definition, "test", publish: true, CancellationToken.None);
+            Assert.True(saved.Published, string.Join("; ", saved.Report.Errors));
+        });
+
+        await using var staging = fixture.App.Services.CreateAsyncScope();
+        var runtime = staging.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+        var version = await staging.ServiceProvider.GetRequiredService<WorkflowDefinitionStore>().FindAsync("queue-test", "Published", CancellationToken.None);
+        var run = await runtime.StartAsync(version!, null, correlation, null, null, null, CancellationToken.None);
+        Assert.Equal("Suspended", run!.Instance.SubStatus); // waits on its new (staged, unsaved) bookmark
+        Assert.False(await runtime.StimulusMatchingOutdatedAsync(CancellationToken.None));
+
+        await InUnitOfWorkAsync(async (other, _) =>
+            Assert.Empty(await other.ResumeAsync(Stimuli.Event("approved"), correlation, null, null, CancellationToken.None)));
+
+        Assert.True(await runtime.StimulusMatchingOutdatedAsync(CancellationToken.None));
+        runtime.DiscardStaged();
+        Assert.False(await runtime.StimulusMatchingOutdatedAsync(CancellationToken.None));
+    }
+
+    /// <summary>The other way round: it queued a stimulus for want of a bookmark, which was committed before its save.</summary>
+    [Fact]
+    public async Task BookmarkCommittedAfterTheStimulusWasQueued_IsReportedAsOutdated()
+    {
+        var correlation = Guid.NewGuid().ToString();
+        await InUnitOfWorkAsync(async (_, store) =>
+        {
+            var saved = await store.SaveAsync(Definition, "test", publish: true, CancellationToken.None);
+            Assert.True(saved.Published, string.Join("; ", saved.Report.Errors));
+        });
+
+        await using var staging = fixture.App.Services.CreateAsyncScope();
+        var runtime = staging.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+        Assert.Empty(await runtime.ResumeAsync(Stimuli.Event("approved"), correlation, null, null, CancellationToken.None)); // queued, unsaved
+        Assert.False(await runtime.StimulusMatchingOutdatedAsync(CancellationToken.None));
+
+        await InUnitOfWorkAsync(async (other, store) =>
+        {
+            var version = await store.FindAsync("queue-test", "Published", CancellationToken.None);
+            await other.StartAsync(version!, null, correlation, null, null, null, CancellationToken.None);
+        });
+
+        Assert.True(await runtime.StimulusMatchingOutdatedAsync(CancellationToken.None));
+    }
+
     private async Task InUnitOfWorkAsync(Func<WorkflowRuntime, WorkflowDefinitionStore, Task> work)
     {
         await using var scope = fixture.App.Services.CreateAsyncScope();

@@ -95,7 +95,7 @@ internal static class CompleteTask
             }
 
             return new TaskWork.ActionResult(Results.Ok(response));
-        }, ct);
+        }, ct, readFirst: true);
     }
 
     /// <summary>

@@ -30,6 +30,13 @@ internal static class TaskQueries
         (CustomerCasesDbContext db, List<string> pushed, List<string> pulled) => db.HumanTasks
             .Where(t => t.Status == HumanTaskStatus.Queued && (pushed.Contains(t.Queue) || (pulled.Contains(t.Queue) && t.RequestedAssignee != null)))));
 
+    private static readonly CompiledPerModel<Func<CustomerCasesDbContext, List<string>, Task<bool>>> AnyRoutableQuery = new(() => EF.CompileAsyncQuery(
+        (CustomerCasesDbContext db, List<string> pushed) => db.HumanTasks
+            .Any(t => t.Status == HumanTaskStatus.Queued && (pushed.Contains(t.Queue) || t.RequestedAssignee != null))));
+
+    /// <summary>Whether a queued task waits in one of these (push) queues or asks for a particular agent.</summary>
+    public static Task<bool> AnyRoutable(CustomerCasesDbContext db, List<string> pushedQueues) => AnyRoutableQuery.For(db)(db, pushedQueues);
+
     /// <summary>The open tasks waiting on these bookmarks, tracked (they are cancelled when the bookmarks burn).</summary>
     public static IAsyncEnumerable<HumanTask> OpenTasksOfBookmarks(CustomerCasesDbContext db, List<string> bookmarkIds) =>
         OpenTasksOfBookmarksQuery.For(db)(db, bookmarkIds);

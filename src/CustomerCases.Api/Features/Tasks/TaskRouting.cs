@@ -14,12 +14,33 @@ namespace CustomerCases.Api.Features.Tasks;
 /// </summary>
 internal sealed class TaskRouting(CustomerCasesDbContext db, TimeProvider time)
 {
+    private bool _deferred;
+
+    /// <summary>
+    /// Until <see cref="RouteWaitingAsync"/> is called with <c>underWriteGate: true</c>, passes are skipped: the caller is staging
+    /// its work before it takes the write gate (<see cref="TaskWork"/>), and routing must read agents' loads under it.
+    /// </summary>
+    public void DeferToWriteGate() => _deferred = true;
+
     /// <summary>Routes what can be routed now; returns how many tasks were assigned.</summary>
-    public async Task<int> RouteWaitingAsync(CancellationToken ct)
+    /// <param name="ct">Cancels the pass.</param>
+    /// <param name="underWriteGate">Set by the caller that deferred passes, once it holds the gate.</param>
+    public async Task<int> RouteWaitingAsync(CancellationToken ct, bool underWriteGate = false)
     {
+        if (_deferred && !underWriteGate)
+        {
+            return 0;
+        }
+
+        _deferred = false;
         await RoutingLock.AcquireAsync(db, ct);
-        var agents = await TaskQueries.AllAgents(db).ToListAsync(ct);
         var queues = await db.WorkQueues.AsNoTracking().ToDictionaryAsync(q => q.Name, StringComparer.Ordinal, ct);
+        if (!await AnythingToRouteAsync(queues))
+        {
+            return 0;
+        }
+
+        var agents = await TaskQueries.AllAgents(db).ToListAsync(ct);
         var waiting = await RoutableTasksAsync(agents, queues, ct);
         if (waiting.Count == 0)
         {
@@ -64,6 +85,22 @@ internal sealed class TaskRouting(CustomerCasesDbContext db, TimeProvider time)
         var agents = await db.Agents.AsNoTracking().ToListAsync(ct);
         var members = agents.Where(a => a.IsMemberOf(queue.Name)).Select(a => RoutingCandidate.From(a, loads.GetValueOrDefault(a.Id))).ToList();
         return TaskRouter.Decide(queue.Strategy, RoutingTask.From(task), members, now, queue.SkillsTimeout);
+    }
+
+    /// <summary>
+    /// Whether any task waits where routing could assign it: in a push queue, or asking for a particular agent (stored,
+    /// or staged in this unit of work). Most passes — every task completion in pull queues — end here, without loading
+    /// every agent while holding the write gate.
+    /// </summary>
+    private async Task<bool> AnythingToRouteAsync(Dictionary<string, WorkQueue> queues)
+    {
+        if (db.Tracked<HumanTask>().Any(t => t.Status == HumanTaskStatus.Queued))
+        {
+            return true;
+        }
+
+        var pushed = queues.Values.Where(q => q.Strategy != RoutingStrategy.Pull).Select(q => q.Name).ToList();
+        return await TaskQueries.AnyRoutable(db, pushed);
     }
 
     /// <summary>
