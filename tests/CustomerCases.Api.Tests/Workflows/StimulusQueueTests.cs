@@ -63,12 +63,7 @@ public abstract class StimulusQueueTests(ProviderFixture fixture)
     public async Task StimulusQueuedAfterTheBookmarkLooked_IsReportedAsMissed()
     {
         var correlation = Guid.NewGuid().ToString();
-        await InUnitOfWorkAsync(async (_, store) =>
-        {
-            var saved = await store.SaveAsync(Definition, "test", publish: true, CancellationToken.None);
-            Assert.True(saved.Published, string.Join("; ", saved.Report.Errors));
-        });
-
+        await PublishAsync();
         await using var staging = fixture.App.Services.CreateAsyncScope();
         var runtime = staging.ServiceProvider.GetRequiredService<WorkflowRuntime>();
         var version = await staging.ServiceProvider.GetRequiredService<WorkflowDefinitionStore>().FindAsync("queue-test", "Published", CancellationToken.None);
@@ -89,12 +84,7 @@ public abstract class StimulusQueueTests(ProviderFixture fixture)
     public async Task BookmarkCommittedAfterTheStimulusWasQueued_IsReportedAsOutdated()
     {
         var correlation = Guid.NewGuid().ToString();
-        await InUnitOfWorkAsync(async (_, store) =>
-        {
-            var saved = await store.SaveAsync(Definition, "test", publish: true, CancellationToken.None);
-            Assert.True(saved.Published, string.Join("; ", saved.Report.Errors));
-        });
-
+        await PublishAsync();
         await using var staging = fixture.App.Services.CreateAsyncScope();
         var runtime = staging.ServiceProvider.GetRequiredService<WorkflowRuntime>();
         Assert.Empty(await runtime.ResumeAsync(Stimuli.Event("approved"), correlation, null, null, CancellationToken.None)); // queued, unsaved
@@ -108,6 +98,12 @@ public abstract class StimulusQueueTests(ProviderFixture fixture)
 
         Assert.True(await runtime.StimulusMatchingOutdatedAsync(CancellationToken.None));
     }
+
+    private Task PublishAsync() => InUnitOfWorkAsync(async (_, store) =>
+    {
+        var saved = await store.SaveAsync(Definition, "test", publish: true, CancellationToken.None);
+        Assert.True(saved.Published, string.Join("; ", saved.Report.Errors));
+    });
 
     private async Task InUnitOfWorkAsync(Func<WorkflowRuntime, WorkflowDefinitionStore, Task> work)
     {
