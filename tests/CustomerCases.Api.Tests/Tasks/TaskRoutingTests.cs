@@ -36,6 +36,28 @@ public abstract class TaskRoutingTests(ProviderFixture fixture) : TaskTestBed(fi
         Assert.Null(routing.Now);
     }
 
+    /// <summary>
+    /// The workflow of a completed task asks for the next task at once: it is routed in the completion's commit, into the
+    /// capacity the completion freed (on SQLite the completion stages its work before taking the write gate and routes
+    /// only under it).
+    /// </summary>
+    [Fact]
+    public async Task TheNextTaskOfACompletedTasksWorkflow_IsRoutedInTheSameCommit_IntoTheFreedCapacity()
+    {
+        var queue = await CreateQueueAsync("RoundRobin");
+        var (ann, annClient) = await CreateAgentAsync("ann", [queue], capacity: 1);
+        var (@case, first) = await OpenTaskCaseAsync(queue, category: "task-chain");
+        Assert.Equal(("Assigned", ann.Id), (first.Status, first.AssigneeId));
+
+        Assert.Equal(HttpStatusCode.OK, (await CompleteAsync(annClient, first.Id, "Done")).StatusCode);
+
+        var next = await TaskOfCaseAsync(@case.Id);
+        Assert.NotEqual(first.Id, next.Id);
+        Assert.Equal(("Assigned", ann.Id), (next.Status, next.AssigneeId));
+        var why = (await Admin.GetFromJsonAsync<RoutingDto>($"/api/tasks/{next.Id}/routing"))!;
+        Assert.Equal(ann.Id, Assert.Single(why.Decisions).ChosenAgentId);
+    }
+
     [Fact]
     public async Task LeastLoaded_RespectsCapacity_TheRestWaits_AndIsRoutedWhenCapacityFreesUp()
     {

@@ -80,6 +80,9 @@ internal sealed class TaskWork(
     {
         IDisposable? writer = null;
         IDbContextTransaction? transaction = null;
+        // No savepoint around SaveChanges (two statements per action): a failed save is never continued from, the
+        // whole transaction is dropped and the action redone. A pooled context gets the default back when returned.
+        db.Database.AutoSavepointsEnabled = false;
         if (readFirst)
         {
             await db.Database.OpenConnectionAsync(ct); // one connection for the reads and the transaction after them
