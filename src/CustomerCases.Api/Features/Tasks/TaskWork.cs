@@ -20,11 +20,12 @@ namespace CustomerCases.Api.Features.Tasks;
 /// <para>
 /// With a single-writer database (SQLite) every writer of the node queues at the <see cref="WriteGate"/>, so how long
 /// one holds it decides latency under load. An action that asks for it (<c>readFirst</c>: completing a task) therefore
-/// reads, runs its workflow and derives what the save would derive (SLA targets) before taking the gate, and holds
-/// it only for routing, saving and committing. That first attempt reads committed rows without a transaction, as PostgreSQL's read committed
-/// does, and everything it changes is guarded: the task, case and instance carry concurrency tokens, a burned
-/// bookmark must still be there to be deleted, the idempotency key is unique, and a stimulus queued meanwhile for a
-/// bookmark it creates is looked for again under the gate. Losing any of these redoes the action under the gate.
+/// reads, runs its workflow and derives what the save would derive (SLA targets) before taking the gate, and holds it
+/// only for routing, saving and committing. That first attempt reads committed rows without a transaction, as
+/// PostgreSQL's read committed does, and everything it changes is guarded: the task, case and instance carry
+/// concurrency tokens, a burned bookmark must still be there to be deleted, the idempotency key is unique, and the
+/// stimuli and bookmarks it matched are looked at again under the gate. Losing any of these redoes the action under
+/// the gate.
 /// </para>
 /// <para>
 /// Claiming, releasing and reassigning keep the gate throughout: they check the agent's capacity, which no token guards.
