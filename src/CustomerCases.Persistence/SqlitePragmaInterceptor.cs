@@ -21,7 +21,7 @@ internal sealed class SqlitePragmaInterceptor(int busyTimeoutMs) : DbConnectionI
         return Task.CompletedTask;
     }
 
-    // Static: an interceptor is created with each context's options; the native connections outlive them in the pool.
+    // Static: the native connections live in Microsoft.Data.Sqlite's pool, shared by every context and option set.
     private static readonly ConditionalWeakTable<object, object> Configured = [];
 
     private void Apply(DbConnection connection)

@@ -25,7 +25,7 @@ internal sealed class SlaSaveChangesInterceptor(SlaRecalculator recalculator, Sl
     {
         if (options.Enabled)
         {
-            await RecalculateTouchedCasesAsync(db, ct);
+            await RecalculateTouchedCasesAsync(db, ct, staging: true);
         }
     }
 
@@ -76,7 +76,7 @@ internal sealed class SlaSaveChangesInterceptor(SlaRecalculator recalculator, Sl
         return Task.CompletedTask;
     }
 
-    private async Task RecalculateTouchedCasesAsync(CustomerCasesDbContext db, CancellationToken ct)
+    private async Task RecalculateTouchedCasesAsync(CustomerCasesDbContext db, CancellationToken ct, bool staging = false)
     {
         foreach (var c in TouchedCases(db))
         {
@@ -86,7 +86,10 @@ internal sealed class SlaSaveChangesInterceptor(SlaRecalculator recalculator, Sl
             }
 
             scheduler.AddPending(db, await recalculator.RecalculateAsync(db, c, ct));
-            _staged.AddOrUpdate(c, new StrongBox<int>(c.History.Count));
+            if (staging)
+            {
+                _staged.AddOrUpdate(c, new StrongBox<int>(c.History.Count));
+            }
         }
     }
 
