@@ -41,7 +41,7 @@ public abstract class CustomerCasesDbContext(DbContextOptions options) : DbConte
 
     public DbSet<WorkflowTimerRecord> WorkflowTimers => Set<WorkflowTimerRecord>();
 
-    public DbSet<WorkflowJournalRecord> WorkflowJournal => Set<WorkflowJournalRecord>();
+    public DbSet<WorkflowJournalBatchRecord> WorkflowJournalBatches => Set<WorkflowJournalBatchRecord>();
 
     public DbSet<QueuedStimulusRecord> StimulusQueue => Set<QueuedStimulusRecord>();
 

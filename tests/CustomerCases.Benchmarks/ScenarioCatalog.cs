@@ -11,6 +11,7 @@ internal static class ScenarioCatalog
         ["triage"] = Triage.TriageScenario.RunAsync,
         ["engine"] = Engine.EngineScenario.RunAsync,
         ["engine-durable"] = Durable.EngineDurableScenario.RunAsync,
+        ["engine-durable-inprocess"] = Durable.DurableEngineScenario.RunAsync,
         ["complete-task"] = Resume.ResumeScenario.CompleteTaskAsync,
         ["event-resume"] = Resume.ResumeScenario.EventResumeAsync,
         ["soak-growth"] = Soak.SoakGrowthScenario.RunAsync,

@@ -60,20 +60,13 @@ internal sealed partial class WorkflowRuntime
             _pendingTimers.Add(row);
         }
 
-        foreach (var entry in result.Journal)
+        if (result.Journal.Count > 0)
         {
-            db.WorkflowJournal.Add(new WorkflowJournalRecord
+            db.WorkflowJournalBatches.Add(new WorkflowJournalBatchRecord
             {
                 InstanceId = instance.Id,
-                Sequence = entry.Sequence,
-                ActivityInstanceId = entry.ActivityInstanceId,
-                ActivityId = entry.ActivityId,
-                ActivityType = entry.ActivityType,
-                ActivityNodeId = entry.ActivityNodeId,
-                EventName = entry.EventName,
-                Message = entry.Message,
-                PayloadJson = entry.Payload?.ToJsonString(),
-                Timestamp = entry.Timestamp,
+                EntryCount = result.Journal.Count,
+                EntriesJson = JournalBatchCodec.Encode(result.Journal),
             });
         }
 

@@ -89,20 +89,15 @@ internal sealed class WorkflowTimerRecordConfiguration : IEntityTypeConfiguratio
     }
 }
 
-internal sealed class WorkflowJournalRecordConfiguration : IEntityTypeConfiguration<WorkflowJournalRecord>
+internal sealed class WorkflowJournalBatchRecordConfiguration : IEntityTypeConfiguration<WorkflowJournalBatchRecord>
 {
-    public void Configure(EntityTypeBuilder<WorkflowJournalRecord> b)
+    public void Configure(EntityTypeBuilder<WorkflowJournalBatchRecord> b)
     {
-        b.ToTable("WorkflowJournal");
+        b.ToTable("WorkflowJournalBatches");
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedOnAdd();
         b.Property(x => x.InstanceId).HasMaxLength(100);
-        b.Property(x => x.ActivityInstanceId).HasMaxLength(100);
-        b.Property(x => x.ActivityId).HasMaxLength(100);
-        b.Property(x => x.ActivityType).HasMaxLength(200);
-        b.Property(x => x.ActivityNodeId).HasMaxLength(500);
-        b.Property(x => x.EventName).HasMaxLength(50);
-        b.HasIndex(x => new { x.InstanceId, x.Sequence });
+        b.HasIndex(x => x.InstanceId);
     }
 }
 

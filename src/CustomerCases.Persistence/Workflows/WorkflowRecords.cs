@@ -125,30 +125,21 @@ public sealed class WorkflowTimerRecord
     public DateTimeOffset? FiredAt { get; set; }
 }
 
-/// <summary>One journal event of an instance (Elsa's WorkflowExecutionLogRecord), in execution order.</summary>
-public sealed class WorkflowJournalRecord
+/// <summary>
+/// The journal of one execution of an instance (Elsa's WorkflowExecutionLogRecords of that run) as one row: a run that
+/// passes ten activities writes one row, not twenty, which is most of what a commit costs on a single-writer database.
+/// The entries are JSON (<see cref="JournalBatchCodec"/>); readers expand them (<see cref="WorkflowJournal"/>).
+/// </summary>
+public sealed class WorkflowJournalBatchRecord
 {
     public long Id { get; set; }
 
     public string InstanceId { get; set; } = "";
 
-    public long Sequence { get; set; }
+    /// <summary>How many entries <see cref="EntriesJson"/> holds.</summary>
+    public int EntryCount { get; set; }
 
-    public string ActivityInstanceId { get; set; } = "";
-
-    public string ActivityId { get; set; } = "";
-
-    public string ActivityType { get; set; } = "";
-
-    public string? ActivityNodeId { get; set; }
-
-    public string EventName { get; set; } = "";
-
-    public string? Message { get; set; }
-
-    public string? PayloadJson { get; set; }
-
-    public DateTimeOffset Timestamp { get; set; }
+    public string EntriesJson { get; set; } = "[]";
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace CustomerCases.Workflows.Runtime;
@@ -21,6 +22,29 @@ public sealed record JournalEntry(
         DateTimeOffset timestamp, long sequence, string? message, JournalPayload? source)
         : this(activityInstanceId, activityId, activityType, activityNodeId, eventName, timestamp, sequence, message) =>
         _payload = source is { IsEmpty: false } ? source : null;
+
+    /// <summary>True when the entry has a payload; unlike <see cref="Payload"/>, asking does not build it.</summary>
+    public bool HasPayload => _payload is not null;
+
+    /// <summary>
+    /// Writes the payload as a JSON object (null when there is none) straight from the values the activity gave, so
+    /// the host's commit serialises a run's journal without building a JsonObject per entry.
+    /// </summary>
+    public void WritePayloadTo(Utf8JsonWriter writer)
+    {
+        switch (_payload)
+        {
+            case JournalPayload source:
+                source.WriteTo(writer);
+                break;
+            case JsonObject built:
+                built.WriteTo(writer);
+                break;
+            default:
+                writer.WriteNullValue();
+                break;
+        }
+    }
 
     /// <summary>Extra data (outcomes, a WriteLine's text, bookmarks, ...), or null when there is none.</summary>
     public JsonObject? Payload

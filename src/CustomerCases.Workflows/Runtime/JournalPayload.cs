@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace CustomerCases.Workflows.Runtime;
@@ -68,6 +69,62 @@ internal sealed class JournalPayload
         if (_outcomes is not null)
             payload["outcomes"] = new JsonArray(_outcomes.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray());
         return payload;
+    }
+
+    /// <summary>Writes what <see cref="Build"/> would give, without building it.</summary>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        if (_json is not null)
+        {
+            _json.WriteTo(writer);
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (_firstKey is not null) WriteValue(writer, _firstKey, _firstValue);
+        foreach (var (key, value) in _more ?? [])
+        {
+            WriteValue(writer, key, value);
+        }
+
+        if (_outcomes is not null)
+        {
+            writer.WriteStartArray("outcomes");
+            foreach (var outcome in _outcomes)
+            {
+                writer.WriteStringValue(outcome);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, string key, object? value)
+    {
+        writer.WritePropertyName(key);
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case string s:
+                writer.WriteStringValue(s);
+                break;
+            case int i:
+                writer.WriteNumberValue(i);
+                break;
+            case long l:
+                writer.WriteNumberValue(l);
+                break;
+            case JsonNode node:
+                node.WriteTo(writer);
+                break;
+            default:
+                writer.WriteStringValue(value.ToString());
+                break;
+        }
     }
 
     private static JsonNode? ToNode(object? value) => value switch

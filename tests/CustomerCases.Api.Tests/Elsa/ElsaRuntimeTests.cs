@@ -123,7 +123,7 @@ public abstract class ElsaRuntimeTests(ProviderFixture fixture)
         var db = scope.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
         Assert.False(await db.Bookmarks.AnyAsync(b => b.InstanceId == instanceId));
         Assert.False(await db.WorkflowTimers.AnyAsync(t => t.InstanceId == instanceId));
-        Assert.False(await db.WorkflowJournal.AnyAsync(j => j.InstanceId == instanceId));
+        Assert.False(await db.WorkflowJournalBatches.AnyAsync(j => j.InstanceId == instanceId));
     }
 
     [Fact]

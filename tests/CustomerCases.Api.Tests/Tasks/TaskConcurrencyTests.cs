@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using CustomerCases.Api.Tests.Support;
 using CustomerCases.Persistence;
+using CustomerCases.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -63,7 +64,7 @@ public abstract class TaskConcurrencyTests(ProviderFixture fixture) : TaskTestBe
     {
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
-        return await db.WorkflowJournal.CountAsync(j => j.InstanceId == instanceId && j.ActivityId == activityId && j.EventName == eventName);
+        return (await WorkflowJournal.ReadAsync(db, instanceId)).Count(j => j.ActivityId == activityId && j.EventName == eventName);
     }
 }
 

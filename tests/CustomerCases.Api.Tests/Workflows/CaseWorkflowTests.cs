@@ -4,6 +4,7 @@ using CustomerCases.Api.Jobs;
 using CustomerCases.Api.Tests.Elsa;
 using CustomerCases.Api.Tests.Support;
 using CustomerCases.Persistence;
+using CustomerCases.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -112,7 +113,7 @@ public abstract class CaseWorkflowTests(ProviderFixture fixture) : IAsyncLifetim
         {
             var db = scope.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
             Assert.False(await db.Bookmarks.AnyAsync(b => b.InstanceId == instance.Id));
-            var journal = await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == instance.Id && j.EventName == "Cancelled").ToListAsync();
+            var journal = (await WorkflowJournal.ReadAsync(db, instance.Id)).Where(j => j.EventName == "Cancelled").ToList();
             Assert.Contains(journal, j => j.Message != null && j.Message.Contains("closed by", StringComparison.Ordinal));
         }
 

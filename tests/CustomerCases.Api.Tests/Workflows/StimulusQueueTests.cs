@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CustomerCases.Api.Tests.Support;
 using CustomerCases.Api.Workflows;
 using CustomerCases.Persistence;
+using CustomerCases.Persistence.Workflows;
 using CustomerCases.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +51,7 @@ public abstract class StimulusQueueTests(ProviderFixture fixture)
         var db = scope.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == instanceId);
         Assert.Equal("Finished", instance.Status);
-        var texts = await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == instanceId && j.ActivityId == "Say1" && j.EventName == "Completed").CountAsync();
+        var texts = (await WorkflowJournal.ReadAsync(db, instanceId)).Count(j => j.ActivityId == "Say1" && j.EventName == "Completed");
         Assert.Equal(1, texts);
         Assert.False(await db.StimulusQueue.AnyAsync(q => q.CorrelationId == correlation && q.DeliveredAt == null));
     }
@@ -152,7 +153,7 @@ public sealed class StimulusQueueTestsOnPostgreSql(PostgreSqlFixture postgres) :
         var db = scope.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == run!.Instance.Id);
         Assert.Equal("Finished", instance.Status);
-        Assert.Equal(1, await db.WorkflowJournal.AsNoTracking().CountAsync(j => j.InstanceId == instance.Id && j.ActivityId == "Say1" && j.EventName == "Completed"));
+        Assert.Equal(1, (await WorkflowJournal.ReadAsync(db, instance.Id)).Count(j => j.ActivityId == "Say1" && j.EventName == "Completed"));
         Assert.False(await db.StimulusQueue.AnyAsync(q => q.CorrelationId == correlation && q.DeliveredAt == null));
     }
 

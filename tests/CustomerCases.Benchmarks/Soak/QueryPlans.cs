@@ -55,7 +55,7 @@ public static class QueryPlans
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
         var counts = new Dictionary<string, long>();
-        foreach (var table in new[] { "Cases", "CaseHistory", "WorkflowInstances", "WorkflowBookmarks", "WorkflowJournal", "HumanTasks" })
+        foreach (var table in new[] { "Cases", "CaseHistory", "WorkflowInstances", "WorkflowBookmarks", "WorkflowJournalBatches", "HumanTasks" })
         {
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";

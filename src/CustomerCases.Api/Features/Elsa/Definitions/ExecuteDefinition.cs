@@ -40,7 +40,8 @@ internal static class ExecuteDefinition
         return problem ?? Results.Ok(new { workflowInstanceId = run!.Instance.Id });
     }
 
-    private static async Task<(InstanceRun? Run, IResult? Problem)> RunAsync(string definitionId, Request? request, WorkflowWrite write, CancellationToken ct)
+    /// <summary>The run behind both endpoints (and the in-process G4-durable benchmark): find the version, run it in one unit of work.</summary>
+    internal static async Task<(InstanceRun? Run, IResult? Problem)> RunAsync(string definitionId, Request? request, WorkflowWrite write, CancellationToken ct)
     {
         var options = Shared.VersionOptions.Parse(request?.VersionOptions, "Published");
         if (options is null)

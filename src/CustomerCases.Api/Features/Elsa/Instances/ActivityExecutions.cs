@@ -73,25 +73,17 @@ internal static class ActivityExecutions
 
     private static async Task<List<Run>> FoldAsync(CustomerCasesDbContext db, string instanceId, string? nodeId, string? activityId, CancellationToken ct)
     {
-        var query = db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == instanceId);
-        if (!string.IsNullOrWhiteSpace(nodeId))
-        {
-            query = query.Where(j => j.ActivityNodeId == nodeId);
-        }
-
-        if (!string.IsNullOrWhiteSpace(activityId))
-        {
-            query = query.Where(j => j.ActivityId == activityId);
-        }
-
-        var entries = await query.OrderBy(j => j.Sequence).ThenBy(j => j.Id).ToListAsync(ct);
+        var entries = (await WorkflowJournal.ReadAsync(db, instanceId, ct))
+            .Where(j => string.IsNullOrWhiteSpace(nodeId) || j.ActivityNodeId == nodeId)
+            .Where(j => string.IsNullOrWhiteSpace(activityId) || j.ActivityId == activityId)
+            .ToList();
         return entries.GroupBy(e => e.ActivityInstanceId, StringComparer.Ordinal).Select(g => Run.From(instanceId, g.ToList())).ToList();
     }
 
     private sealed record Run(string Id, string InstanceId, string ActivityId, string NodeId, string ActivityType, DateTimeOffset StartedAt,
         DateTimeOffset? CompletedAt, string Status, bool HasBookmarks, JsonObject? Payload, string? Message)
     {
-        public static Run From(string instanceId, List<WorkflowJournalRecord> entries)
+        public static Run From(string instanceId, List<StoredJournalEntry> entries)
         {
             var first = entries[0];
             var end = entries.LastOrDefault(e => e.EventName is JournalEvents.Completed or JournalEvents.Faulted or JournalEvents.Cancelled);
@@ -103,7 +95,7 @@ internal static class ActivityExecutions
                 JournalEvents.Cancelled => "Canceled",
                 _ => "Running",
             };
-            var payload = entries.Select(e => e.PayloadJson).LastOrDefault(p => p is not null) is { } json ? JsonNode.Parse(json) as JsonObject : null;
+            var payload = entries.Select(e => e.Payload).LastOrDefault(p => p is not null);
             return new Run(first.ActivityInstanceId, instanceId, first.ActivityId, first.ActivityNodeId ?? first.ActivityId, first.ActivityType, first.Timestamp,
                 end?.Timestamp, status, end is null && last.EventName == JournalEvents.Suspended, payload, end?.EventName == JournalEvents.Faulted ? end.Message : null);
         }

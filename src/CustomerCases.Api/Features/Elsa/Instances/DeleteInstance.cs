@@ -22,7 +22,7 @@ internal static class DeleteInstance
 
             await db.Bookmarks.Where(b => b.InstanceId == id).ExecuteDeleteAsync(c);
             await db.WorkflowTimers.Where(t => t.InstanceId == id).ExecuteDeleteAsync(c);
-            await db.WorkflowJournal.Where(j => j.InstanceId == id).ExecuteDeleteAsync(c);
+            await db.WorkflowJournalBatches.Where(j => j.InstanceId == id).ExecuteDeleteAsync(c);
             await db.StimulusQueue.Where(q => q.InstanceId == id).ExecuteDeleteAsync(c);
             db.WorkflowInstances.Remove(instance);
             return Results.NoContent();

@@ -18,10 +18,9 @@ internal static class GetJournal
         string Id, string ActivityInstanceId, string? ParentActivityInstanceId, string ActivityId, string ActivityType, int ActivityTypeVersion,
         string? NodeId, string? ActivityNodeId, DateTimeOffset Timestamp, long Sequence, string EventName, string? Message, string? Source, JsonNode? Payload)
     {
-        public static Entry From(WorkflowJournalRecord r) =>
-            new(r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.ActivityInstanceId, null, r.ActivityId, r.ActivityType, 1,
-                r.ActivityNodeId, r.ActivityNodeId, r.Timestamp, r.Sequence, r.EventName, r.Message, null,
-                r.PayloadJson is null ? null : JsonNode.Parse(r.PayloadJson));
+        public static Entry From(StoredJournalEntry e) =>
+            new(e.Id, e.ActivityInstanceId, null, e.ActivityId, e.ActivityType, 1, e.ActivityNodeId, e.ActivityNodeId, e.Timestamp, e.Sequence,
+                e.EventName, e.Message, null, e.Payload);
     }
 
     internal sealed record Filter(string[]? ActivityIds, string[]? ActivityNodeIds, string[]? ExcludedActivityTypes, string[]? EventNames);
@@ -50,33 +49,33 @@ internal static class GetJournal
             return ElsaProblems.InstanceNotFound(id);
         }
 
-        var query = db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == id);
+        // Filtered and paged in memory: an instance's journal is stored as one row per execution (WorkflowJournalBatches).
+        IEnumerable<StoredJournalEntry> entries = await WorkflowJournal.ReadAsync(db, id, ct);
         if (filter?.ActivityIds is { Length: > 0 } activityIds)
         {
-            query = query.Where(j => activityIds.Contains(j.ActivityId));
+            entries = entries.Where(j => activityIds.Contains(j.ActivityId));
         }
 
         if (filter?.ActivityNodeIds is { Length: > 0 } nodeIds)
         {
-            query = query.Where(j => j.ActivityNodeId != null && nodeIds.Contains(j.ActivityNodeId));
+            entries = entries.Where(j => j.ActivityNodeId != null && nodeIds.Contains(j.ActivityNodeId));
         }
 
         if (filter?.ExcludedActivityTypes is { Length: > 0 } excluded)
         {
-            query = query.Where(j => !excluded.Contains(j.ActivityType));
+            entries = entries.Where(j => !excluded.Contains(j.ActivityType));
         }
 
         if (filter?.EventNames is { Length: > 0 } eventNames)
         {
-            query = query.Where(j => eventNames.Contains(j.EventName));
+            entries = entries.Where(j => eventNames.Contains(j.EventName));
         }
 
-        var ordered = query.OrderBy(j => j.Sequence).ThenBy(j => j.Id);
-        var total = await ordered.CountAsync(ct);
-        var pageQuery = skip is not null || take is not null
-            ? ordered.Skip(skip ?? 0).Take(take ?? Paging.MaxPageSize)
-            : paging.Apply(ordered);
-        var items = await pageQuery.ToListAsync(ct);
+        var matching = entries.ToList();
+        var total = matching.Count;
+        var items = skip is not null || take is not null
+            ? matching.Skip(skip ?? 0).Take(take ?? Paging.MaxPageSize).ToList()
+            : paging.Apply(matching.AsQueryable()).ToList();
         return Results.Ok(new PagedList<Entry>(items.Select(Entry.From).ToList(), total));
     }
 }
