@@ -18,10 +18,18 @@ public static class JournalBatchCodec
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // Every commit encodes a journal: the buffer and writer are kept per thread (nothing here awaits), so only the
+    // resulting string is allocated.
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
+
     public static string Encode(IReadOnlyList<JournalEntry> entries)
     {
-        var buffer = new ArrayBufferWriter<byte>(160 * entries.Count + 2);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(8192);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+        writer.Reset(buffer);
+        try
         {
             writer.WriteStartArray();
             foreach (var entry in entries)
@@ -45,9 +53,17 @@ public static class JournalBatchCodec
             }
 
             writer.WriteEndArray();
+            writer.Flush();
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        finally
+        {
+            if (buffer.Capacity > 1 << 20)
+            {
+                t_buffer = null; // an unusually long run: do not keep its megabytes on the thread
+                t_writer = null;
+            }
+        }
     }
 
     /// <summary>The batch's entries; each gets the id <c>{batch id}-{position}</c>, stable for Elsa's API.</summary>

@@ -8,8 +8,8 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace CustomerCases.Benchmarks.Durable;
 
 /// <summary>
-/// G4-durable runner, in process: <c>engine-durable-inprocess [BenchmarkDotNet args]</c>. ShortRun in-process with 10
-/// warm-up iterations (tiered JIT, EF's first queries), 5 measured iterations of
+/// G4-durable runner, in process: <c>engine-durable-inprocess [BenchmarkDotNet args]</c>. ShortRun in-process with 30
+/// warm-up iterations (tiered JIT was still compiling after 10: measured), 10 measured iterations of
 /// <see cref="InvocationsPerIteration"/> × <see cref="DurableEngineBenchmarks.OperationsPerInvoke"/> operations per method.
 /// Last line: <c>engine-durable-inprocess: jsRatio=&lt;ours ÷ raw insert, throughput&gt; literalRatio=… jsPerSecond=… insertPerSecond=…</c>.
 /// (The HTTP variant is scenario <c>engine-durable</c>.)
@@ -21,8 +21,8 @@ internal static class DurableEngineScenario
     public static Task<int> RunAsync(string[] args)
     {
         var job = Job.ShortRun
-            .WithWarmupCount(10)
-            .WithIterationCount(5)
+            .WithWarmupCount(30)
+            .WithIterationCount(10)
             .WithInvocationCount(InvocationsPerIteration)
             .WithUnrollFactor(1)
             .WithToolchain(InProcessEmitToolchain.Instance)

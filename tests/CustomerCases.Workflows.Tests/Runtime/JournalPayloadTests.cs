@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CustomerCases.Workflows.Definitions;
 using CustomerCases.Workflows.Runtime;
@@ -27,6 +29,38 @@ public sealed class JournalPayloadTests
         Assert.Equal("""{"outcomes":["Done"]}""", start.Payload!.ToJsonString());
         Assert.Same(set.Payload, set.Payload);
         Assert.Null(result.Journal.Single(e => e is { ActivityId: "Set1", EventName: JournalEvents.Started }).Payload);
+    }
+
+    [Fact]
+    public async Task WritePayloadTo_WritesWhatPayloadBuilds_WithoutBuildingIt()
+    {
+        var definition = WorkflowDefinitionReader.Read(ElsaJson.Sequence(
+            ElsaJson.Activity("Set1", "Elsa.SetVariable",
+                ("variable", new JsonObject { ["id"] = "v1", ["name"] = "Counter" }), ("value", ElsaJson.Expression("Literal", "5"))),
+            ElsaJson.Activity("Line1", "Elsa.WriteLine", ("text", ElsaJson.Expression("Literal", "h\u00e9llo \"you\"", "String")))));
+        var written = (await new TestEngine().StartAsync(definition)).Journal;
+        var built = (await new TestEngine().StartAsync(definition)).Journal;
+
+        foreach (var (entry, twin) in written.Zip(built))
+        {
+            Assert.Equal(twin.HasPayload, entry.HasPayload);
+            var expected = twin.Payload?.ToJsonString() ?? "null";
+            Assert.Equal(expected, Write(entry));
+            Assert.Equal(expected, Write(entry)); // writing twice changes nothing
+        }
+
+        Assert.Contains(written, e => e is { ActivityId: "Line1", EventName: JournalEvents.Completed } && Write(e).Contains("\"text\":", StringComparison.Ordinal));
+    }
+
+    private static string Write(JournalEntry entry)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            entry.WritePayloadTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     [Fact]
