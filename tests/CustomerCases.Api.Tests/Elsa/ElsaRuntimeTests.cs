@@ -38,6 +38,28 @@ public abstract class ElsaRuntimeTests(ProviderFixture fixture)
         Assert.Empty(instance["workflowState"]!["bookmarks"]!.AsArray());
     }
 
+    /// <summary>
+    /// Eight triggers of one event at once for a waiting instance (on SQLite each runs the workflow before taking the
+    /// write gate): the instance resumes exactly once, every other trigger answers 200 with the event queued.
+    /// </summary>
+    [Fact]
+    public async Task EventTrigger_ConcurrentTriggers_ResumeTheInstanceOnce()
+    {
+        var eventName = NewId("race");
+        var id = NewId("event-race");
+        await Admin.DeployAsync(Sequence(id, Activity("Wait1", "Elsa.Event", ("eventName", Literal(eventName))), WriteLine("Line1", "after event")));
+        var waiting = await Admin.ExecuteAsync(id, new { correlationId = eventName });
+        Assert.Equal("Suspended", waiting.Text("subStatus"));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+            await (await Admin.PostAsJsonAsync($"{ElsaApi.Base}/events/{eventName}/trigger", new { correlationId = eventName })).JsonAsync(HttpStatusCode.OK)));
+
+        Assert.Single(answers, a => a["resumedWorkflowInstanceIds"]!.AsArray().Count == 1);
+        Assert.Equal(7, answers.Count(a => a["queued"]!.GetValue<bool>()));
+        Assert.Equal(["after event"], await Admin.LinesAsync(waiting.Text("id")));
+        Assert.Equal("Finished", (await Admin.InstanceAsync(waiting.Text("id"))).Text("subStatus"));
+    }
+
     [Fact]
     public async Task EventTrigger_StartsPublishedEventTriggers()
     {

@@ -15,12 +15,25 @@ namespace CustomerCases.Api.Features.Tasks;
 internal sealed class TaskRouting(CustomerCasesDbContext db, TimeProvider time)
 {
     private bool _deferred;
+    private bool _skippedWhileDeferred;
 
     /// <summary>
     /// Until <see cref="RouteWaitingAsync"/> is called with <c>underWriteGate: true</c>, passes are skipped: the caller is staging
     /// its work before it takes the write gate (<see cref="TaskWork"/>), and routing must read agents' loads under it.
     /// </summary>
     public void DeferToWriteGate() => _deferred = true;
+
+    /// <summary>Under the write gate: one pass if any was skipped while deferred (e.g. a resumed workflow created a task), else none.</summary>
+    public Task<int> RouteDeferredAsync(CancellationToken ct) =>
+        _skippedWhileDeferred ? RouteWaitingAsync(ct, underWriteGate: true) : Task.FromResult(EndDeferral());
+
+    /// <summary>Passes run again as asked (the deferring attempt was abandoned; what it staged is gone).</summary>
+    public int EndDeferral()
+    {
+        _deferred = false;
+        _skippedWhileDeferred = false;
+        return 0;
+    }
 
     /// <summary>Routes what can be routed now; returns how many tasks were assigned.</summary>
     /// <param name="ct">Cancels the pass.</param>
@@ -29,10 +42,11 @@ internal sealed class TaskRouting(CustomerCasesDbContext db, TimeProvider time)
     {
         if (_deferred && !underWriteGate)
         {
+            _skippedWhileDeferred = true;
             return 0;
         }
 
-        _deferred = false;
+        EndDeferral();
         await RoutingLock.AcquireAsync(db, ct);
         var queues = await db.WorkQueues.AsNoTracking().ToDictionaryAsync(q => q.Name, StringComparer.Ordinal, ct);
         if (!await AnythingToRouteAsync(queues))

@@ -67,7 +67,7 @@ internal sealed class TaskWork(
                 Retrying = attempt > 1;
                 return await RunOnceAsync(taskId, user, action, readFirst: readFirst && attempt == 1 && gate.Serialises, ct);
             }
-            catch (Exception ex) when (attempt < Attempts && IsLostRace(ex))
+            catch (Exception ex) when (attempt < Attempts && LostRace.Is(ex))
             {
                 Redone.Add(1, new KeyValuePair<string, object?>("reason", ex.GetType().Name));
                 db.ChangeTracker.Clear();
@@ -158,18 +158,6 @@ internal sealed class TaskWork(
         }
     }
 
-    private static bool IsLostRace(Exception ex) =>
-        ex is ReadFirstAttemptOutdated || (ex is DbUpdateException update && (update is DbUpdateConcurrencyException || update.IsUniqueViolation()));
-
     public static IResult NotAnAgent() =>
         ApiProblems.Forbidden("Your API key is not linked to an agent; ask a manager to create your agent (POST /api/agents).");
-
-    /// <summary>What an attempt that read before taking the gate learned under it: the state it acted on has moved.</summary>
-    private sealed class ReadFirstAttemptOutdated : Exception
-    {
-        public ReadFirstAttemptOutdated()
-            : base("Stimuli or bookmarks this unit of work matched moved before it took the write gate; redone under the gate.")
-        {
-        }
-    }
 }

@@ -1,6 +1,10 @@
+using System.Diagnostics.Metrics;
+using CustomerCases.Api.Features.Shared;
+using CustomerCases.Api.Features.Tasks;
 using CustomerCases.Api.Jobs;
 using CustomerCases.Api.Workflows;
 using CustomerCases.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCases.Api.Features.Elsa.Shared;
 
@@ -12,6 +16,11 @@ namespace CustomerCases.Api.Features.Elsa.Shared;
 /// </summary>
 internal sealed record WorkflowWrite(CustomerCasesDbContext Db, WriteGate Gate, WorkflowRuntime Runtime, WorkflowTimerScheduler TimerScheduler)
 {
+    // How often a read-first unit of work lost a race and was redone under the gate (dotnet-counters: CustomerCases.Workflows).
+    private static readonly Meter Meter = new("CustomerCases.Workflows");
+    private static readonly Counter<long> Redone = Meter.CreateCounter<long>("customercases.workflow_write.redone",
+        description: "Read-first workflow writes redone under the write gate after losing a race.");
+
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct)
     {
         using var writer = await Gate.EnterAsync(ct);
@@ -21,5 +30,65 @@ internal sealed record WorkflowWrite(CustomerCasesDbContext Db, WriteGate Gate, 
         await tx.CommitAsync(ct);
         await TimerScheduler.Schedule(Runtime.TakePendingTimers());
         return result;
+    }
+
+    /// <summary>
+    /// The same unit of work for a hot path (an event resuming a workflow): with a single-writer database it reads, runs
+    /// the workflows and derives what the save would derive (SLA targets) before taking the gate, and holds the gate only
+    /// to route new tasks, save and commit — as a task completion does (<see cref="TaskWork"/>, which explains the
+    /// guards). A lost race is redone once with the gate held throughout, where a conflict is a real one (409).
+    /// </summary>
+    public async Task<T> RunReadFirstAsync<T>(Func<CancellationToken, Task<T>> work, TaskRouting routing, IEnumerable<IDerivedChanges> derived,
+        CancellationToken ct)
+    {
+        if (!Gate.Serialises)
+        {
+            return await RunAsync(work, ct);
+        }
+
+        try
+        {
+            return await ReadFirstOnceAsync(work, routing, derived, ct);
+        }
+        catch (Exception ex) when (LostRace.Is(ex))
+        {
+            Redone.Add(1, new KeyValuePair<string, object?>("reason", ex.GetType().Name));
+            Db.ChangeTracker.Clear();
+            Runtime.DiscardStaged(); // staged by the rolled-back attempt: never committed
+            routing.EndDeferral(); // under the gate throughout now: tasks are routed as they are created
+            return await RunAsync(work, ct);
+        }
+    }
+
+    private async Task<T> ReadFirstOnceAsync<T>(Func<CancellationToken, Task<T>> work, TaskRouting routing, IEnumerable<IDerivedChanges> derived,
+        CancellationToken ct)
+    {
+        await Db.Database.OpenConnectionAsync(ct); // one connection for the reads and the transaction after them
+        routing.DeferToWriteGate(); // a task a resumed workflow creates is assigned under the gate (routing reads agents' loads)
+        try
+        {
+            var result = await work(ct);
+            foreach (var changes in derived)
+            {
+                await changes.StageAsync(Db, ct);
+            }
+
+            using var writer = await Gate.EnterAsync(ct);
+            await using var tx = await Db.Database.BeginTransactionAsync(ct);
+            if (await Runtime.StimulusMatchingOutdatedAsync(ct))
+            {
+                throw new ReadFirstAttemptOutdated();
+            }
+
+            await routing.RouteDeferredAsync(ct);
+            await Db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            await TimerScheduler.Schedule(Runtime.TakePendingTimers());
+            return result;
+        }
+        finally
+        {
+            await Db.Database.CloseConnectionAsync();
+        }
     }
 }

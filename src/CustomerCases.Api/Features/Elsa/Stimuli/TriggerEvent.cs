@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using CustomerCases.Api.Features.Elsa.Shared;
+using CustomerCases.Api.Features.Shared;
+using CustomerCases.Api.Features.Tasks;
 using CustomerCases.Api.Workflows;
+using Microsoft.AspNetCore.Mvc;
 using EngineStimuli = CustomerCases.Workflows.Runtime.Stimuli;
 
 namespace CustomerCases.Api.Features.Elsa.Stimuli;
@@ -11,7 +14,8 @@ namespace CustomerCases.Api.Features.Elsa.Stimuli;
 /// starts the published workflows whose Event trigger matches. Resume comes first so that an instance the event
 /// just started is not resumed by the same event. An event no bookmark waits for is queued by the runtime (it may
 /// have overtaken its bookmark's commit); a resumed bookmark is burned in the same transaction, so the same event
-/// sent twice advances a workflow once.
+/// sent twice advances a workflow once. On SQLite the workflows run before the write gate is taken
+/// (<see cref="WorkflowWrite.RunReadFirstAsync"/>).
 /// </summary>
 internal static class TriggerEvent
 {
@@ -19,7 +23,8 @@ internal static class TriggerEvent
 
     internal sealed record Response(IReadOnlyList<string> ResumedWorkflowInstanceIds, IReadOnlyList<string> StartedWorkflowInstanceIds, bool Queued);
 
-    public static async Task<IResult> HandleAsync(string eventName, Request? request, [AsParameters] WorkflowWrite write, CancellationToken ct)
+    public static async Task<IResult> HandleAsync(string eventName, Request? request, [AsParameters] WorkflowWrite write,
+        [FromServices] TaskRouting routing, [FromServices] IEnumerable<IDerivedChanges> derived, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(eventName) || eventName.Length > 200)
         {
@@ -36,13 +41,13 @@ internal static class TriggerEvent
         // The Event activity's Result is the payload; started workflows get the input as their workflow input.
         var resumeInput = input is null ? null : new JsonObject { ["payload"] = input.DeepClone() };
         var workflowInput = input as JsonObject ?? (input is null ? null : new JsonObject { ["payload"] = input.DeepClone() });
-        return Results.Ok(await write.RunAsync(async c =>
+        return Results.Ok(await write.RunReadFirstAsync(async c =>
         {
             var resumed = await write.Runtime.ResumeAsync(stimulus, request?.CorrelationId, request?.WorkflowInstanceId, resumeInput, c);
             IReadOnlyList<InstanceRun> started = request?.WorkflowInstanceId is null
                 ? await write.Runtime.TriggerAsync(stimulus, request?.CorrelationId, (JsonObject?)workflowInput?.DeepClone(), c)
                 : [];
             return new Response(resumed.Select(r => r.Instance.Id).ToList(), started.Select(r => r.Instance.Id).ToList(), Queued: resumed.Count == 0);
-        }, ct));
+        }, routing, derived, ct));
     }
 }

@@ -1,0 +1,24 @@
+using CustomerCases.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCases.Api.Features.Shared;
+
+/// <summary>
+/// A unit of work that ran before taking the single-writer gate (task completion, event trigger) and lost to a writer
+/// that committed meanwhile: a concurrency token moved, a row it deletes is gone, a unique key is taken, or a stimulus or
+/// bookmark it matched moved (<see cref="ReadFirstAttemptOutdated"/>). It is then redone with the gate held throughout.
+/// </summary>
+internal static class LostRace
+{
+    public static bool Is(Exception ex) =>
+        ex is ReadFirstAttemptOutdated || (ex is DbUpdateException update && (update is DbUpdateConcurrencyException || update.IsUniqueViolation()));
+}
+
+/// <summary>What an attempt that read before taking the gate learned under it: the stimuli or bookmarks it matched have moved.</summary>
+internal sealed class ReadFirstAttemptOutdated : Exception
+{
+    public ReadFirstAttemptOutdated()
+        : base("Stimuli or bookmarks this unit of work matched moved before it took the write gate; redone under the gate.")
+    {
+    }
+}
