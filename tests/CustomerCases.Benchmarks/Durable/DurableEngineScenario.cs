@@ -1,9 +1,6 @@
 using System.Globalization;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using CustomerCases.Benchmarks.Support;
 
 namespace CustomerCases.Benchmarks.Durable;
 
@@ -20,19 +17,11 @@ internal static class DurableEngineScenario
 
     public static Task<int> RunAsync(string[] args)
     {
-        var job = Job.ShortRun
-            .WithWarmupCount(30)
-            .WithIterationCount(10)
-            .WithInvocationCount(InvocationsPerIteration)
-            .WithUnrollFactor(1)
-            .WithToolchain(InProcessEmitToolchain.Instance)
-            .WithId("ShortRun-InProcess");
-        var config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
-        var summary = BenchmarkRunner.Run<DurableEngineBenchmarks>(config, args);
+        var summary = BenchmarkRunner.Run<DurableEngineBenchmarks>(InProcessRuns.Config(warmups: 30, InvocationsPerIteration, iterations: 10), args);
 
-        var baseline = MeanNs(summary, nameof(DurableEngineBenchmarks.RawInsert));
-        var javaScript = MeanNs(summary, nameof(DurableEngineBenchmarks.DurableJavaScript));
-        var literal = MeanNs(summary, nameof(DurableEngineBenchmarks.DurableLiteral));
+        var baseline = InProcessRuns.Find(summary, nameof(DurableEngineBenchmarks.RawInsert))?.MeanNs;
+        var javaScript = InProcessRuns.Find(summary, nameof(DurableEngineBenchmarks.DurableJavaScript))?.MeanNs;
+        var literal = InProcessRuns.Find(summary, nameof(DurableEngineBenchmarks.DurableLiteral))?.MeanNs;
         if (baseline is null || javaScript is null || literal is null)
         {
             Console.Error.WriteLine("engine-durable-inprocess: a benchmark did not produce results");
@@ -43,7 +32,4 @@ internal static class DurableEngineScenario
             $"engine-durable-inprocess: jsRatio={baseline / javaScript:F3} literalRatio={baseline / literal:F3} jsPerSecond={1e9 / javaScript:F0} literalPerSecond={1e9 / literal:F0} insertPerSecond={1e9 / baseline:F0} (goal G4-durable: ratio >= 0.3, target 0.5)"));
         return Task.FromResult(0);
     }
-
-    private static double? MeanNs(Summary summary, string method) =>
-        summary.Reports.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method)?.ResultStatistics?.Mean;
 }

@@ -1,9 +1,6 @@
 using System.Globalization;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using CustomerCases.Benchmarks.Support;
 
 namespace CustomerCases.Benchmarks.Engine;
 
@@ -21,18 +18,11 @@ internal static class EngineScenario
 
     public static Task<int> RunAsync(string[] args)
     {
-        var job = Job.ShortRun
-            .WithWarmupCount(15)
-            .WithInvocationCount(InvocationsPerIteration)
-            .WithUnrollFactor(1)
-            .WithToolchain(InProcessEmitToolchain.Instance)
-            .WithId("ShortRun-InProcess");
-        var config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
-        var summary = BenchmarkRunner.Run<EngineBenchmarks>(config, args);
+        var summary = BenchmarkRunner.Run<EngineBenchmarks>(InProcessRuns.Config(warmups: 15, InvocationsPerIteration), args);
 
-        var baseline = Find(summary, nameof(EngineBenchmarks.WorkflowCore));
-        var literal = Find(summary, nameof(EngineBenchmarks.OursLiteral));
-        var javaScript = Find(summary, nameof(EngineBenchmarks.OursJavaScript));
+        var baseline = InProcessRuns.Find(summary, nameof(EngineBenchmarks.WorkflowCore));
+        var literal = InProcessRuns.Find(summary, nameof(EngineBenchmarks.OursLiteral));
+        var javaScript = InProcessRuns.Find(summary, nameof(EngineBenchmarks.OursJavaScript));
         if (baseline is null || literal is null || javaScript is null)
         {
             Console.Error.WriteLine("engine: a benchmark did not produce results");
@@ -42,13 +32,6 @@ internal static class EngineScenario
         Console.WriteLine(Line("engine (literal)", literal.Value, baseline.Value));
         Console.WriteLine(Line("engine", javaScript.Value, baseline.Value));
         return Task.FromResult(0);
-    }
-
-    private static (double MeanNs, long Bytes)? Find(Summary summary, string method)
-    {
-        var report = summary.Reports.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method);
-        if (report?.ResultStatistics is null) return null;
-        return (report.ResultStatistics.Mean, report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? 0);
     }
 
     private static string Line(string label, (double MeanNs, long Bytes) ours, (double MeanNs, long Bytes) theirs) =>
