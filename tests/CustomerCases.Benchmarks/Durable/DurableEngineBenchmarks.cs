@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using CustomerCases.Api.Features.Elsa.Definitions;
 using CustomerCases.Api.Features.Elsa.Shared;
+using CustomerCases.Api.Features.Shared;
+using CustomerCases.Api.Features.Tasks;
 using CustomerCases.Api.Jobs;
 using CustomerCases.Api.Workflows;
 using CustomerCases.Benchmarks.Baselines;
@@ -108,7 +110,8 @@ public class DurableEngineBenchmarks
         await using var scope = _services!.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var write = new WorkflowWrite(provider.GetRequiredService<CustomerCasesDbContext>(), provider.GetRequiredService<WriteGate>(),
-            provider.GetRequiredService<WorkflowRuntime>(), provider.GetRequiredService<WorkflowTimerScheduler>());
+            provider.GetRequiredService<WorkflowRuntime>(), provider.GetRequiredService<WorkflowTimerScheduler>(),
+            provider.GetRequiredService<TaskRouting>(), provider.GetServices<IDerivedChanges>());
         var (run, problem) = await ExecuteDefinition.RunAsync(definitionId, null, write, CancellationToken.None);
         return run?.Result.State.Status ?? throw new InvalidOperationException($"{definitionId}: {problem}");
     }

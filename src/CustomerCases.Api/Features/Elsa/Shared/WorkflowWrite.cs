@@ -4,6 +4,7 @@ using CustomerCases.Api.Features.Tasks;
 using CustomerCases.Api.Jobs;
 using CustomerCases.Api.Workflows;
 using CustomerCases.Persistence;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCases.Api.Features.Elsa.Shared;
@@ -14,7 +15,13 @@ namespace CustomerCases.Api.Features.Elsa.Shared;
 /// A lost race between two resumes surfaces as DbUpdateConcurrencyException, which the global handler answers 409.
 /// Endpoints take it as <c>[AsParameters]</c>: its members are the request's scoped services.
 /// </summary>
-internal sealed record WorkflowWrite(CustomerCasesDbContext Db, WriteGate Gate, WorkflowRuntime Runtime, WorkflowTimerScheduler TimerScheduler)
+internal sealed record WorkflowWrite(
+    CustomerCasesDbContext Db,
+    WriteGate Gate,
+    WorkflowRuntime Runtime,
+    WorkflowTimerScheduler TimerScheduler,
+    [FromServices] TaskRouting Routing,
+    [FromServices] IEnumerable<IDerivedChanges> Derived)
 {
     // How often a read-first unit of work lost a race and was redone under the gate (dotnet-counters: CustomerCases.Workflows).
     private static readonly Meter Meter = new("CustomerCases.Workflows");
@@ -33,13 +40,12 @@ internal sealed record WorkflowWrite(CustomerCasesDbContext Db, WriteGate Gate, 
     }
 
     /// <summary>
-    /// The same unit of work for a hot path (an event resuming a workflow): with a single-writer database it reads, runs
+    /// The same unit of work for the hot paths (an event resuming workflows, <c>execute</c> starting one): with a single-writer database it reads, runs
     /// the workflows and derives what the save would derive (SLA targets) before taking the gate, and holds the gate only
     /// to route new tasks, save and commit — as a task completion does (<see cref="TaskWork"/>, which explains the
     /// guards). A lost race is redone once with the gate held throughout, where a conflict is a real one (409).
     /// </summary>
-    public async Task<T> RunReadFirstAsync<T>(Func<CancellationToken, Task<T>> work, TaskRouting routing, IEnumerable<IDerivedChanges> derived,
-        CancellationToken ct)
+    public async Task<T> RunReadFirstAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct)
     {
         if (!Gate.Serialises)
         {
@@ -48,27 +54,26 @@ internal sealed record WorkflowWrite(CustomerCasesDbContext Db, WriteGate Gate, 
 
         try
         {
-            return await ReadFirstOnceAsync(work, routing, derived, ct);
+            return await ReadFirstOnceAsync(work, ct);
         }
         catch (Exception ex) when (LostRace.Is(ex))
         {
             Redone.Add(1, new KeyValuePair<string, object?>("reason", ex.GetType().Name));
             Db.ChangeTracker.Clear();
             Runtime.DiscardStaged(); // staged by the rolled-back attempt: never committed
-            routing.EndDeferral(); // under the gate throughout now: tasks are routed as they are created
+            Routing.EndDeferral(); // under the gate throughout now: tasks are routed as they are created
             return await RunAsync(work, ct);
         }
     }
 
-    private async Task<T> ReadFirstOnceAsync<T>(Func<CancellationToken, Task<T>> work, TaskRouting routing, IEnumerable<IDerivedChanges> derived,
-        CancellationToken ct)
+    private async Task<T> ReadFirstOnceAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct)
     {
         await Db.Database.OpenConnectionAsync(ct); // one connection for the reads and the transaction after them
-        routing.DeferToWriteGate(); // a task a resumed workflow creates is assigned under the gate (routing reads agents' loads)
+        Routing.DeferToWriteGate(); // a task a resumed workflow creates is assigned under the gate (routing reads agents' loads)
         try
         {
             var result = await work(ct);
-            foreach (var changes in derived)
+            foreach (var changes in Derived)
             {
                 await changes.StageAsync(Db, ct);
             }
@@ -80,7 +85,7 @@ internal sealed record WorkflowWrite(CustomerCasesDbContext Db, WriteGate Gate, 
                 throw new ReadFirstAttemptOutdated();
             }
 
-            await routing.RouteDeferredAsync(ct);
+            await Routing.RouteDeferredAsync(ct);
             await Db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             await TimerScheduler.Schedule(Runtime.TakePendingTimers());

@@ -1,9 +1,6 @@
 using System.Text.Json.Nodes;
 using CustomerCases.Api.Features.Elsa.Shared;
-using CustomerCases.Api.Features.Shared;
-using CustomerCases.Api.Features.Tasks;
 using CustomerCases.Api.Workflows;
-using Microsoft.AspNetCore.Mvc;
 using EngineStimuli = CustomerCases.Workflows.Runtime.Stimuli;
 
 namespace CustomerCases.Api.Features.Elsa.Stimuli;
@@ -23,8 +20,7 @@ internal static class TriggerEvent
 
     internal sealed record Response(IReadOnlyList<string> ResumedWorkflowInstanceIds, IReadOnlyList<string> StartedWorkflowInstanceIds, bool Queued);
 
-    public static async Task<IResult> HandleAsync(string eventName, Request? request, [AsParameters] WorkflowWrite write,
-        [FromServices] TaskRouting routing, [FromServices] IEnumerable<IDerivedChanges> derived, CancellationToken ct)
+    public static async Task<IResult> HandleAsync(string eventName, Request? request, [AsParameters] WorkflowWrite write, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(eventName) || eventName.Length > 200)
         {
@@ -48,6 +44,6 @@ internal static class TriggerEvent
                 ? await write.Runtime.TriggerAsync(stimulus, request?.CorrelationId, (JsonObject?)workflowInput?.DeepClone(), c)
                 : [];
             return new Response(resumed.Select(r => r.Instance.Id).ToList(), started.Select(r => r.Instance.Id).ToList(), Queued: resumed.Count == 0);
-        }, routing, derived, ct));
+        }, ct));
     }
 }
