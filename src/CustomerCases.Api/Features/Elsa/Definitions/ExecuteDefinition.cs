@@ -60,7 +60,7 @@ internal static class ExecuteDefinition
             return (null, ElsaProblems.DefinitionNotFound(definitionId, options.Text));
         }
 
-        var run = await write.RunReadFirstAsync(c => write.Runtime.StartAsync(version, request?.Input, request?.CorrelationId, request?.TriggerActivityId, null, null, c), ct);
+        var run = await write.RunAsync(c => write.Runtime.StartAsync(version, request?.Input, request?.CorrelationId, request?.TriggerActivityId, null, null, c), ct);
         return run is null
             ? (null, Results.Problem(statusCode: 409, title: "Workflow did not start", detail: "The workflow's start condition declined to start."))
             : (run, null);
