@@ -7,11 +7,10 @@ using CustomerCases.Api.Jobs;
 using CustomerCases.Api.Workflows;
 using CustomerCases.Benchmarks.Baselines;
 using CustomerCases.Benchmarks.Engine;
+using CustomerCases.Benchmarks.Sla;
 using CustomerCases.Benchmarks.Workloads;
 using CustomerCases.Persistence;
 using CustomerCases.Workflows.Runtime;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCases.Benchmarks.Durable;
@@ -30,7 +29,7 @@ public class DurableEngineBenchmarks
     public const int OperationsPerInvoke = 50;
 
     private string? _folder;
-    private WebApplicationFactory<CustomerCases.Api.Sla.SlaOptions>? _factory;
+    private InProcessService? _service;
     private IServiceProvider? _services;
     private SerialSqliteWriter? _baseline;
     private readonly InsertRequest _row = new(new InsertRequest.CustomerBody("bench@example.com", "Bench"), "Benchmark", "A row as large as a small case.", "api");
@@ -41,21 +40,16 @@ public class DurableEngineBenchmarks
         _folder = Directory.CreateTempSubdirectory("cc-bench-durable-").FullName;
         var workflows = BenchWorkflows.WriteFolder(_folder, "workflows",
             ("g4-linear-js", LinearDefinition.Json(javaScript: true)), ("g4-linear-literal", LinearDefinition.Json(javaScript: false)));
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CUSTOMERCASES_API", AppContext.BaseDirectory);
-        _factory = new WebApplicationFactory<CustomerCases.Api.Sla.SlaOptions>().WithWebHostBuilder(b =>
+        // Nothing else in the process: no job server polling, no starter-model training, no MiniLM.
+        _service = InProcessService.StartAsync(new Dictionary<string, string>
         {
-            b.UseEnvironment("Benchmark");
-            b.UseSetting("Database:DataFolder", Path.Combine(_folder, "service"));
-            b.UseSetting("Workflows:DefinitionsFolder", workflows);
-            b.UseSetting("Auth:BootstrapAdminKey", "bench-admin-key");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-            // Nothing else in the process: no job server polling, no starter-model training, no MiniLM.
-            b.UseSetting("Jobs:RunServer", "false");
-            b.UseSetting("Triage:TrainStarterModelWhenEmpty", "false");
-            b.UseSetting("Triage:Refinement:Enabled", "false");
-            b.UseSetting("Triage:Refinement:RunWorker", "false");
-        });
-        _services = _factory.Services;
+            ["Workflows:DefinitionsFolder"] = workflows,
+            ["Jobs:RunServer"] = "false",
+            ["Triage:TrainStarterModelWhenEmpty"] = "false",
+            ["Triage:Refinement:Enabled"] = "false",
+            ["Triage:Refinement:RunWorker"] = "false",
+        }, CancellationToken.None).GetAwaiter().GetResult();
+        _services = _service.Services;
         _baseline = new SerialSqliteWriter(Path.Combine(_folder, "baseline.db"), SqliteDatabaseSettings.Default, TimeProvider.System);
         foreach (var definitionId in new[] { "g4-linear-js", "g4-linear-literal" })
         {
@@ -71,7 +65,7 @@ public class DurableEngineBenchmarks
     public void Cleanup()
     {
         _baseline?.Dispose();
-        _factory?.Dispose();
+        _service?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         if (_folder is not null)
         {
             try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } // best effort: a temp folder

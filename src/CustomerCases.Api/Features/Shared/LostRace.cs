@@ -13,12 +13,3 @@ internal static class LostRace
     public static bool Is(Exception ex) =>
         ex is ReadFirstAttemptOutdated || (ex is DbUpdateException update && (update is DbUpdateConcurrencyException || update.IsUniqueViolation()));
 }
-
-/// <summary>What an attempt that read before taking the gate learned under it: the stimuli or bookmarks it matched have moved.</summary>
-internal sealed class ReadFirstAttemptOutdated : Exception
-{
-    public ReadFirstAttemptOutdated()
-        : base("Stimuli or bookmarks this unit of work matched moved before it took the write gate; redone under the gate.")
-    {
-    }
-}

@@ -24,15 +24,21 @@ internal sealed class TaskRouting(CustomerCasesDbContext db, TimeProvider time)
     public void DeferToWriteGate() => _deferred = true;
 
     /// <summary>Under the write gate: one pass if any was skipped while deferred (e.g. a resumed workflow created a task), else none.</summary>
-    public Task<int> RouteDeferredAsync(CancellationToken ct) =>
-        _skippedWhileDeferred ? RouteWaitingAsync(ct, underWriteGate: true) : Task.FromResult(EndDeferral());
+    public async Task RouteDeferredAsync(CancellationToken ct)
+    {
+        if (_skippedWhileDeferred)
+        {
+            await RouteWaitingAsync(ct, underWriteGate: true);
+        }
+
+        EndDeferral();
+    }
 
     /// <summary>Passes run again as asked (the deferring attempt was abandoned; what it staged is gone).</summary>
-    public int EndDeferral()
+    public void EndDeferral()
     {
         _deferred = false;
         _skippedWhileDeferred = false;
-        return 0;
     }
 
     /// <summary>Routes what can be routed now; returns how many tasks were assigned.</summary>

@@ -118,17 +118,7 @@ internal sealed class TaskWork(
 
             if (readFirst)
             {
-                foreach (var changes in derived)
-                {
-                    await changes.StageAsync(db, ct); // e.g. SLA targets: recomputed now rather than in the save under the gate
-                }
-
-                writer = await gate.EnterAsync(ct);
-                transaction = await db.Database.BeginTransactionAsync(ct);
-                if (await runtime.StimulusMatchingOutdatedAsync(ct))
-                {
-                    throw new ReadFirstAttemptOutdated();
-                }
+                (writer, transaction) = await ReadFirst.EnterGateAsync(db, gate, runtime, derived, ct);
             }
 
             await routing.RouteWaitingAsync(ct, underWriteGate: true);

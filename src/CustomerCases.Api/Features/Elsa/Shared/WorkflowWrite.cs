@@ -75,21 +75,12 @@ internal sealed record WorkflowWrite(
         try
         {
             var result = await work(ct);
-            foreach (var changes in Derived)
-            {
-                await changes.StageAsync(Db, ct);
-            }
-
-            using var writer = await Gate.EnterAsync(ct);
-            await using var tx = await Db.Database.BeginTransactionAsync(ct);
-            if (await Runtime.StimulusMatchingOutdatedAsync(ct))
-            {
-                throw new ReadFirstAttemptOutdated();
-            }
-
+            var (writer, tx) = await ReadFirst.EnterGateAsync(Db, Gate, Runtime, Derived, ct);
+            using var gateHeld = writer;
+            await using var transaction = tx;
             await Routing.RouteDeferredAsync(ct);
             await Db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await transaction.CommitAsync(ct);
             await TimerScheduler.Schedule(Runtime.TakePendingTimers());
             return result;
         }
