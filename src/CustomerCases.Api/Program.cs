@@ -12,7 +12,7 @@ using CustomerCases.Api.Sla;
 using CustomerCases.Api.Workflows;
 using CustomerCases.Persistence;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(StartupArguments.WithoutConfigurationWatcher(args));
 builder.AddRootConfiguration();
 builder.Services
     .AddCustomerCasesPersistence(builder.Configuration)

@@ -20,6 +20,19 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public async Task NoConfigurationFileIsWatched_SoDatabaseWritesUnderTheContentRootRaiseNoFileEvents()
+    {
+        await using var database = TestDatabase.Sqlite();
+        await using var app = new CustomerCasesApp(database);
+        var configuration = (IConfigurationRoot)app.Services.GetRequiredService<IConfiguration>();
+
+        var files = configuration.Providers.OfType<FileConfigurationProvider>().ToList();
+
+        Assert.Contains(files, f => f.Source.Path == "appsettings.json"); // the content root's file is read...
+        Assert.All(files, f => Assert.False(f.Source.ReloadOnChange, $"{f.Source.Path} is watched")); // ...once
+    }
+
+    [Fact]
     public async Task InvalidTriageThresholds_TheServiceRefusesToStart_NamingTheSetting()
     {
         await using var database = TestDatabase.Sqlite();

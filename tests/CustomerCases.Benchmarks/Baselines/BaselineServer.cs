@@ -42,7 +42,7 @@ public sealed class BaselineServer : Hosting.IRunningServer
     public static async Task<BaselineServer> StartAsync(string workDirectory, SqliteDatabaseSettings settings, CancellationToken ct)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{Hosting.FreePort.Next()}");
-        var (app, writer) = Build(["--urls", baseAddress.ToString().TrimEnd('/')], workDirectory, Path.Combine(workDirectory, "baseline.db"), settings);
+        var (app, writer) = Build(["--urls", baseAddress.ToString().TrimEnd('/')], Path.Combine(workDirectory, "baseline.db"), settings);
         await app.StartAsync(ct);
         return new BaselineServer(app, writer, baseAddress);
     }
@@ -53,7 +53,7 @@ public sealed class BaselineServer : Hosting.IRunningServer
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
             configuration.GetConnectionString("CustomerCases") ?? throw new InvalidOperationException("ConnectionStrings__CustomerCases is not set")).DataSource;
-        var (app, writer) = Build(args, Path.GetDirectoryName(Path.GetFullPath(dataSource))!, dataSource, SqliteDatabaseSettings.Default);
+        var (app, writer) = Build(args, dataSource, SqliteDatabaseSettings.Default);
         await using (app)
         using (writer)
         {
@@ -62,10 +62,11 @@ public sealed class BaselineServer : Hosting.IRunningServer
         return 0;
     }
 
-    private static (WebApplication App, SerialSqliteWriter Writer) Build(string[] args, string contentRoot, string databasePath, SqliteDatabaseSettings settings)
+    private static (WebApplication App, SerialSqliteWriter Writer) Build(string[] args, string databasePath, SqliteDatabaseSettings settings)
     {
-        // Content root = a scratch folder, so the service's appsettings.json copied beside this assembly is not read.
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
+        // Content root = an empty folder of its own, so the service's appsettings.json copied beside this assembly is not
+        // read and no file watcher sees the databases' writes.
+        var builder = WebApplication.CreateSlimBuilder(Support.UnwatchedHost.Options(args));
         builder.Logging.ClearProviders();
         var writer = new SerialSqliteWriter(databasePath, settings, TimeProvider.System);
         var app = builder.Build();

@@ -22,7 +22,7 @@ internal static class FakeIntakeService
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Path.GetTempPath() });
+        var builder = WebApplication.CreateSlimBuilder(UnwatchedHost.Options(args));
         builder.Logging.ClearProviders();
         var apiKey = builder.Configuration["Auth:BootstrapAdminKey"] ?? throw new InvalidOperationException("Auth:BootstrapAdminKey is not set");
         var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
