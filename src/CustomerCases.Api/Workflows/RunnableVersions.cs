@@ -10,18 +10,25 @@ internal sealed record RunnableVersion(string Id, string DefinitionId, int Versi
 
 /// <summary>
 /// Finds versions for running without loading their JSON on every start or resume: a small compiled query reads the
-/// version's content hash and the parsed graph comes from the <see cref="DefinitionCache"/>; the JSON is read only
-/// on a cache miss (first use in this process, or a draft whose content changed).
+/// version's identity and content hash and the parsed graph comes from the <see cref="DefinitionCache"/>; the JSON is
+/// read only on a cache miss (first use in this process, or a draft whose content changed).
 /// </summary>
 internal sealed class RunnableVersions(CustomerCasesDbContext db, DefinitionCache cache)
 {
-    private sealed record Head(string DefinitionId, int Version, string ContentHash);
+    private sealed record Head(string Id, string DefinitionId, int Version, string ContentHash);
 
     private static readonly CompiledPerModel<Func<CustomerCasesDbContext, string, Task<Head?>>> HeadById = new(() => EF.CompileAsyncQuery(
         (CustomerCasesDbContext db, string id) => db.WorkflowDefinitions.AsNoTracking()
             .Where(d => d.Id == id)
-            .Select(d => new Head(d.DefinitionId, d.Version, d.ContentHash))
+            .Select(d => new Head(d.Id, d.DefinitionId, d.Version, d.ContentHash))
             .SingleOrDefault()));
+
+    private static readonly CompiledPerModel<Func<CustomerCasesDbContext, string, Task<Head?>>> PublishedHead = new(() => EF.CompileAsyncQuery(
+        (CustomerCasesDbContext db, string definitionId) => db.WorkflowDefinitions.AsNoTracking()
+            .Where(d => d.DefinitionId == definitionId && d.IsPublished)
+            .OrderByDescending(d => d.Version)
+            .Select(d => new Head(d.Id, d.DefinitionId, d.Version, d.ContentHash))
+            .FirstOrDefault()));
 
     private static readonly CompiledPerModel<Func<CustomerCasesDbContext, string, Task<string?>>> JsonById = new(() => EF.CompileAsyncQuery(
         (CustomerCasesDbContext db, string id) => db.WorkflowDefinitions.AsNoTracking().Where(d => d.Id == id).Select(d => d.Json).SingleOrDefault()));
@@ -35,27 +42,38 @@ internal sealed class RunnableVersions(CustomerCasesDbContext db, DefinitionCach
         }
 
         ct.ThrowIfCancellationRequested();
-        var head = await HeadById.For(db)(db, versionId);
+        return await ParseAsync(await HeadById.For(db)(db, versionId));
+    }
+
+    /// <summary>The published version of a definition (what <c>execute</c> runs by default).</summary>
+    public async Task<RunnableVersion?> FindPublishedAsync(string definitionId, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return await ParseAsync(await PublishedHead.For(db)(db, definitionId));
+    }
+
+    public RunnableVersion From(WorkflowDefinitionRecord record) =>
+        new(record.Id, record.DefinitionId, record.Version, cache.Get(record.Id, record.ContentHash, record.Json));
+
+    private async Task<RunnableVersion?> ParseAsync(Head? head)
+    {
         if (head is null)
         {
             return null;
         }
 
-        var parsed = cache.Find(versionId, head.ContentHash);
+        var parsed = cache.Find(head.Id, head.ContentHash);
         if (parsed is null)
         {
-            var json = await JsonById.For(db)(db, versionId);
+            var json = await JsonById.For(db)(db, head.Id);
             if (json is null)
             {
                 return null; // deleted between the two reads
             }
 
-            parsed = cache.Get(versionId, head.ContentHash, json);
+            parsed = cache.Get(head.Id, head.ContentHash, json);
         }
 
-        return new RunnableVersion(versionId, head.DefinitionId, head.Version, parsed);
+        return new RunnableVersion(head.Id, head.DefinitionId, head.Version, parsed);
     }
-
-    public RunnableVersion From(WorkflowDefinitionRecord record) =>
-        new(record.Id, record.DefinitionId, record.Version, cache.Get(record.Id, record.ContentHash, record.Json));
 }

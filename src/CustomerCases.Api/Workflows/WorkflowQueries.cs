@@ -35,13 +35,6 @@ internal static class WorkflowQueries
             .Where(b => b.Hash == hash && (correlationId == null || b.CorrelationId == correlationId) && (instanceId == null || b.InstanceId == instanceId))
             .OrderBy(b => b.CreatedAt)));
 
-    private static readonly CompiledPerModel<Func<CustomerCasesDbContext, string, Task<WorkflowDefinitionRecord?>>> PublishedVersionQuery = new(() => EF.CompileAsyncQuery(
-        (CustomerCasesDbContext db, string definitionId) => db.WorkflowDefinitions.AsNoTracking()
-            .Where(d => d.DefinitionId == definitionId && d.IsPublished).OrderByDescending(d => d.Version).FirstOrDefault()));
-
-    /// <summary>A definition's published version, untracked (what <c>execute</c> runs by default).</summary>
-    public static Task<WorkflowDefinitionRecord?> PublishedVersion(CustomerCasesDbContext db, string definitionId) => PublishedVersionQuery.For(db)(db, definitionId);
-
     /// <summary>The bookmarks a stimulus resumes (optionally only one correlation id's or one instance's), oldest first, tracked.</summary>
     public static IAsyncEnumerable<BookmarkRecord> BookmarksMatching(CustomerCasesDbContext db, string hash, string? correlationId, string? instanceId) =>
         BookmarksMatchingQuery.For(db)(db, hash, correlationId, instanceId);

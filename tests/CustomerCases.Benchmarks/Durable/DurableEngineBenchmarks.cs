@@ -106,7 +106,7 @@ public class DurableEngineBenchmarks
         var write = new WorkflowWrite(provider.GetRequiredService<CustomerCasesDbContext>(), provider.GetRequiredService<WriteGate>(),
             provider.GetRequiredService<WorkflowRuntime>(), provider.GetRequiredService<WorkflowTimerScheduler>(),
             provider.GetRequiredService<TaskRouting>(), provider.GetServices<IDerivedChanges>());
-        var (run, problem) = await ExecuteDefinition.RunAsync(definitionId, null, write, CancellationToken.None);
+        var (run, problem) = await ExecuteDefinition.RunAsync(definitionId, null, write, provider.GetRequiredService<RunnableVersions>(), CancellationToken.None);
         return run?.Result.State.Status ?? throw new InvalidOperationException($"{definitionId}: {problem}");
     }
 }

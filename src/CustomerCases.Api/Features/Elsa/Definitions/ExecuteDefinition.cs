@@ -20,9 +20,10 @@ internal static class ExecuteDefinition
 {
     internal sealed record Request(JsonObject? Input, string? CorrelationId, string? VersionOptions, string? TriggerActivityId);
 
-    public static async Task<IResult> ExecuteAsync(string definitionId, Request? request, HttpContext http, [AsParameters] WorkflowWrite write, CancellationToken ct)
+    public static async Task<IResult> ExecuteAsync(string definitionId, Request? request, HttpContext http, [AsParameters] WorkflowWrite write,
+        RunnableVersions versions, CancellationToken ct)
     {
-        var (run, problem) = await RunAsync(definitionId, request, write, ct);
+        var (run, problem) = await RunAsync(definitionId, request, write, versions, ct);
         if (problem is not null)
         {
             return problem;
@@ -34,14 +35,15 @@ internal static class ExecuteDefinition
             statusCode: faulted ? StatusCodes.Status500InternalServerError : StatusCodes.Status200OK);
     }
 
-    public static async Task<IResult> DispatchAsync(string definitionId, Request? request, [AsParameters] WorkflowWrite write, CancellationToken ct)
+    public static async Task<IResult> DispatchAsync(string definitionId, Request? request, [AsParameters] WorkflowWrite write, RunnableVersions versions, CancellationToken ct)
     {
-        var (run, problem) = await RunAsync(definitionId, request, write, ct);
+        var (run, problem) = await RunAsync(definitionId, request, write, versions, ct);
         return problem ?? Results.Ok(new { workflowInstanceId = run!.Instance.Id });
     }
 
     /// <summary>The run behind both endpoints (and the in-process G4-durable benchmark): find the version, run it in one unit of work.</summary>
-    internal static async Task<(InstanceRun? Run, IResult? Problem)> RunAsync(string definitionId, Request? request, WorkflowWrite write, CancellationToken ct)
+    internal static async Task<(InstanceRun? Run, IResult? Problem)> RunAsync(string definitionId, Request? request, WorkflowWrite write,
+        RunnableVersions versions, CancellationToken ct)
     {
         var options = Shared.VersionOptions.Parse(request?.VersionOptions, "Published");
         if (options is null)
@@ -54,7 +56,7 @@ internal static class ExecuteDefinition
             return (null, ElsaProblems.BadRequest("correlationId", "must be at most 100 characters."));
         }
 
-        var version = await FindAsync(write.Db, definitionId, options, ct);
+        var version = await FindAsync(write.Db, versions, definitionId, options, ct);
         if (version is null)
         {
             return (null, ElsaProblems.DefinitionNotFound(definitionId, options.Text));
@@ -66,8 +68,16 @@ internal static class ExecuteDefinition
             : (run, null);
     }
 
-    private static Task<WorkflowDefinitionRecord?> FindAsync(CustomerCasesDbContext db, string definitionId, Shared.VersionOptions options, CancellationToken ct) =>
-        options.Text.Equals("Published", StringComparison.OrdinalIgnoreCase)
-            ? WorkflowQueries.PublishedVersion(db, definitionId) // the default, compiled: building and translating the LINQ query cost more than running it
-            : options.Filter(db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == definitionId)).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+    private static async Task<RunnableVersion?> FindAsync(CustomerCasesDbContext db, RunnableVersions versions, string definitionId, Shared.VersionOptions options, CancellationToken ct)
+    {
+        if (options.Text.Equals("Published", StringComparison.OrdinalIgnoreCase))
+        {
+            // The default, and the hot path: a compiled query for the version's identity; the parsed graph is cached.
+            return await versions.FindPublishedAsync(definitionId, ct);
+        }
+
+        var record = await options.Filter(db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == definitionId))
+            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+        return record is null ? null : versions.From(record);
+    }
 }
