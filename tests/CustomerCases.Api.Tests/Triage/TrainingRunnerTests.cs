@@ -90,6 +90,32 @@ public sealed class TrainingRunnerTests
     }
 
     [Fact]
+    public async Task Worker_ServiceGone_ExitsWithoutFinishing()
+    {
+        var folder = Directory.CreateTempSubdirectory("cc-worker-test-");
+        try
+        {
+            var request = Path.Combine(folder.FullName, "request.json");
+            var result = Path.Combine(folder.FullName, "result.json");
+            TrainingWorkerFiles.Write(request, new TrainingWorkerRequest(DatasetFile.From(Data().Training), null, null,
+                Path.Combine(folder.FullName, "candidate.ccmodel"), WorkerTrainingSettings.From(Fast, null, 1)));
+            using var worker = Process.Start(TrainingWorkerCommand.Create(request, result))!;
+            var errors = worker.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+
+            worker.StandardInput.Close(); // what the service's death does to the pipe
+            await worker.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+            Assert.Equal(3, worker.ExitCode);
+            Assert.Contains("the service that started this worker is gone", await errors, StringComparison.Ordinal);
+            Assert.False(File.Exists(result));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task InProcess_TrainsOnALowPriorityThreadOfThisProcess()
     {
         var (training, evaluation) = Data();

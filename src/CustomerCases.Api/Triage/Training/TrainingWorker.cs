@@ -8,7 +8,8 @@ namespace CustomerCases.Api.Triage.Training;
 /// Started by <see cref="ChildProcessTrainingRunner"/> at the lowest priority, so every thread ML.NET uses (its own,
 /// the thread pool's, the JIT's, the GC's) yields the cores to intake (performance goal G8). It builds no web host,
 /// opens no database and starts no jobs: it reads the request file, trains, writes the package and the result file.
-/// Progress lines go to stdout, a failure to stderr (first line <see cref="FailurePrefix"/>) with exit code 1.
+/// Progress lines go to stdout, a failure to stderr (first line <see cref="FailurePrefix"/>) with exit code 1; when
+/// stdin closes (the service is gone) it exits with 3.
 /// </summary>
 internal static class TrainingWorker
 {
@@ -27,6 +28,7 @@ internal static class TrainingWorker
             return 2;
         }
 
+        ExitWhenTheServiceIsGone();
         try
         {
             var request = TrainingWorkerFiles.Read<TrainingWorkerRequest>(args[1]);
@@ -48,6 +50,24 @@ internal static class TrainingWorker
             return 1;
         }
     }
+
+    /// <summary>
+    /// The service keeps our stdin open and never writes to it: end of input means it died (or was killed), and a
+    /// training nobody will collect must not go on using CPU for minutes.
+    /// </summary>
+    private static void ExitWhenTheServiceIsGone() => new Thread(() =>
+    {
+        while (Console.In.Read() != -1)
+        {
+        }
+
+        Console.Error.WriteLine(FailurePrefix + "the service that started this worker is gone (stdin closed)");
+        Environment.Exit(3);
+    })
+    {
+        IsBackground = true,
+        Name = "service-watch",
+    }.Start();
 
     /// <summary>Writes each candidate's result as it finishes (synchronously: <see cref="Progress{T}"/> would post to the pool).</summary>
     private sealed class ConsoleProgress : IProgress<CandidateResult>

@@ -25,6 +25,8 @@ internal static class TrainingWorkerCommand
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // The worker's lifeline: it exits when this pipe closes, i.e. when the service that started it is gone.
+            RedirectStandardInput = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
         if (nice is not null)
