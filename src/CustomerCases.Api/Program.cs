@@ -10,7 +10,14 @@ using CustomerCases.Api.Triage;
 using CustomerCases.Api.Features.Triage;
 using CustomerCases.Api.Sla;
 using CustomerCases.Api.Workflows;
+using CustomerCases.Api.Triage.Training;
 using CustomerCases.Persistence;
+
+// The same executable trains triage models in a low-priority child process (performance goal G8): no host there.
+if (TrainingWorker.IsInvocation(args))
+{
+    return TrainingWorker.Run(args);
+}
 
 var builder = WebApplication.CreateBuilder(StartupArguments.WithoutConfigurationWatcher(args));
 builder.AddRootConfiguration();
@@ -44,3 +51,4 @@ app.ScheduleRecurringJobs();
 app.ScheduleTaskRouting();
 
 await app.RunAsync();
+return 0;

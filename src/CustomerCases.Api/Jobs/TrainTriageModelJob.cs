@@ -1,8 +1,9 @@
 using System.Text.Json;
 using CustomerCases.Api.Triage;
+using CustomerCases.Api.Triage.Training;
 using CustomerCases.Classification;
 using CustomerCases.Classification.DependencyInjection;
-using CustomerCases.Classification.Metrics;
+using CustomerCases.Classification.Models;
 using CustomerCases.Classification.Promotion;
 using CustomerCases.Classification.Runtime;
 using CustomerCases.Classification.Training;
@@ -18,13 +19,14 @@ namespace CustomerCases.Api.Jobs;
 /// Trains a triage model. The recurring retraining learns from agents' labels plus the starter data, evaluates the
 /// candidate and the active model on the same held-back part, and promotes only when macro-F1 is not worse (within
 /// the tolerance); the decision and both scores are recorded on the run. A training from an uploaded file stores the
-/// new version without activating it. ML.NET runs single-threaded (RetrainMaxThreads) on a thread with a raised nice value
-/// (<see cref="LowPriorityWork"/>), so training does not starve intake (performance goal G8).
+/// new version without activating it. Training and scoring run through <see cref="ITriageTrainingRunner"/>: by default in a
+/// worker process at the lowest priority, single-threaded (RetrainMaxThreads), so training does not starve intake
+/// (performance goal G8); the decision, storing and activation stay here.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
 internal sealed partial class TrainTriageModelJob(CustomerCasesDbContext db, WriteGate gate, TriageModelStore store, ModelHolder holder,
-    IOptions<ClassificationOptions> classification, IOptions<TriageOptions> triage, TimeProvider time, ILogger<TrainTriageModelJob> logger)
+    ITriageTrainingRunner runner, IOptions<ClassificationOptions> classification, IOptions<TriageOptions> triage, TimeProvider time, ILogger<TrainTriageModelJob> logger)
 {
     public const string RecurringId = "retrain-triage-model";
 
@@ -42,37 +44,37 @@ internal sealed partial class TrainTriageModelJob(CustomerCasesDbContext db, Wri
             var (training, evaluation) = EvaluationHoldout.Split(all, triage.Value.EvaluationFraction);
             Progress(context, 5, "data loaded");
             LogStarted(logger, rows.Count, labels.Count);
-            var trained = await LowPriorityWork.RunAsync(() => new TriageTrainer(TrainingOptions()).Train(training, cancellationToken: ct), "triage-retraining");
-            Progress(context, 80, "trained; evaluating");
-            var candidate = LoadedModel.FromTrained(trained, store.Embedder);
             var active = holder.Current;
-            // Evaluating embeds the evaluation rows: low priority as well.
-            var decisions = await LowPriorityWork.RunAsync(() => candidate.LabelSets.ToDictionary(s => s.Name, s => PromotionRule.Decide(
-                ModelEvaluator.Evaluate(candidate, evaluation, s.Name).MacroF1,
-                active?.Find(s.Name) is null ? double.NaN : ModelEvaluator.Evaluate(active, evaluation, s.Name).MacroF1,
-                classification.Value.RetrainTolerance)), "triage-evaluation");
+            var activePackage = active is null ? null : await store.PackageAsync(active.VersionId, ct);
+            // Training and scoring both models on the held-back rows run away from intake (in the worker process by default).
+            var outcome = await runner.TrainAsync(new TriageTrainingRequest(training, evaluation, activePackage), ct);
+            Progress(context, 80, "trained and evaluated");
+            var decisions = outcome.Scores.ToDictionary(s => s.Key, s => PromotionRule.Decide(s.Value.Candidate, s.Value.Active, classification.Value.RetrainTolerance));
             var promote = decisions.Values.All(d => d.Promote);
+            var versionId = outcome.Manifest.VersionId;
+            // Loaded before the gate (and at low priority): a promoted model is swapped in right after the commit.
+            var candidate = promote ? await LowPriorityWork.RunAsync(() => Load(outcome.Package), "triage-model-load") : null;
             using (await gate.EnterAsync(ct))
             {
-                store.Add(trained, all.Source);
+                store.Add(outcome.Package, outcome.Manifest, all.Source);
                 if (promote)
                 {
-                    await store.ActivateAsync(trained.VersionId, ct);
+                    await store.ActivateAsync(versionId, ct);
                 }
 
-                run.CandidateVersion = trained.VersionId;
+                run.CandidateVersion = versionId;
                 run.Promoted = promote;
                 run.DecisionJson = JsonSerializer.Serialize(decisions, TriageModelStore.ReportJson);
                 run.FinishedAt = time.GetUtcNow();
                 await db.SaveChangesAsync(ct);
             }
 
-            if (promote)
+            if (candidate is not null)
             {
                 holder.Swap(candidate);
             }
 
-            LogFinished(logger, trained.VersionId, promote, string.Join("; ", decisions.Select(d => $"{d.Key}: {d.Value.Reason}")));
+            LogFinished(logger, versionId, promote, string.Join("; ", decisions.Select(d => $"{d.Key}: {d.Value.Reason}")));
             Progress(context, 100, "done");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -92,11 +94,11 @@ internal sealed partial class TrainTriageModelJob(CustomerCasesDbContext db, Wri
             var columns = (run.LabelColumns ?? "category").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             using var reader = new StringReader(run.DatasetCsv ?? "");
             var data = CsvDatasetReader.Read(reader, new CsvDatasetOptions { TextColumn = "text", LabelColumns = columns }, "upload " + run.Id);
-            var trained = await LowPriorityWork.RunAsync(() => new TriageTrainer(TrainingOptions()).Train(data, cancellationToken: ct), "triage-training");
+            var outcome = await runner.TrainAsync(new TriageTrainingRequest(data), ct);
             using (await gate.EnterAsync(ct))
             {
-                store.Add(trained, data.Source);
-                run.CandidateVersion = trained.VersionId;
+                store.Add(outcome.Package, outcome.Manifest, data.Source);
+                run.CandidateVersion = outcome.Manifest.VersionId;
                 run.FinishedAt = time.GetUtcNow();
                 await db.SaveChangesAsync(ct);
             }
@@ -109,8 +111,11 @@ internal sealed partial class TrainTriageModelJob(CustomerCasesDbContext db, Wri
         }
     }
 
-    /// <summary>Thread cap from configuration; embedding candidates where the embedder is registered and enabled.</summary>
-    private TrainingOptions TrainingOptions() => classification.Value.ToTrainingOptions() with { Embedder = store.Embedder };
+    private LoadedModel Load(byte[] package)
+    {
+        using var stream = new MemoryStream(package);
+        return ModelPackage.Load(stream, store.Embedder);
+    }
 
     /// <summary>Progress as a job parameter (visible in the Hangfire dashboard) and in the log.</summary>
     private void Progress(PerformContext? context, int percent, string step)

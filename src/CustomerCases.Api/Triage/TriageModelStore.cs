@@ -18,14 +18,20 @@ internal sealed class TriageModelStore(CustomerCasesDbContext db, TimeProvider t
     {
         using var stream = new MemoryStream();
         ModelPackage.Save(model, stream);
+        return Add(stream.ToArray(), ModelManifest.From(model), source);
+    }
+
+    /// <summary>Stores a packaged model (e.g. one trained by the training worker process).</summary>
+    public TriageModelRecord Add(byte[] package, ModelManifest manifest, string source)
+    {
         var record = new TriageModelRecord
         {
-            VersionId = model.VersionId,
+            VersionId = manifest.VersionId,
             CreatedAt = time.GetUtcNow(),
             Source = source,
-            Rows = model.Report.Rows,
-            ReportJson = JsonSerializer.Serialize(model.Report, ReportJson),
-            Package = stream.ToArray(),
+            Rows = manifest.Report.Rows,
+            ReportJson = JsonSerializer.Serialize(manifest.Report, ReportJson),
+            Package = package,
         };
         db.TriageModels.Add(record);
         return record;
@@ -57,9 +63,13 @@ internal sealed class TriageModelStore(CustomerCasesDbContext db, TimeProvider t
     /// <summary>The registered sentence embedder, if any (retraining offers embedding candidates only then).</summary>
     public ISentenceEmbedder? Embedder => embedders.FirstOrDefault();
 
+    /// <summary>The stored package of a version, or null.</summary>
+    public Task<byte[]?> PackageAsync(string versionId, CancellationToken ct) =>
+        db.TriageModels.AsNoTracking().Where(m => m.VersionId == versionId).Select(m => m.Package).SingleOrDefaultAsync(ct);
+
     public async Task<LoadedModel?> LoadAsync(string versionId, CancellationToken ct)
     {
-        var bytes = await db.TriageModels.AsNoTracking().Where(m => m.VersionId == versionId).Select(m => m.Package).SingleOrDefaultAsync(ct);
+        var bytes = await PackageAsync(versionId, ct);
         if (bytes is null)
         {
             return null;

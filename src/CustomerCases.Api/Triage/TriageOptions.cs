@@ -16,6 +16,13 @@ internal sealed class TriageOptions
     /// <summary>Cron of the retraining job (Hangfire syntax).</summary>
     public string RetrainCron { get; set; } = "0 3 * * *";
 
+    /// <summary>
+    /// Train (and score candidates) in a child process of the service at the lowest priority (nice 19), so all of
+    /// training's threads yield to intake (performance goal G8). False = on a low-priority thread of this process, where
+    /// ML.NET's thread-pool work and the JIT still compete with intake at normal priority.
+    /// </summary>
+    public bool TrainInChildProcess { get; set; } = true;
+
     /// <summary>Share of the labelled data held back to compare the candidate with the active model.</summary>
     public double EvaluationFraction { get; set; } = 0.2;
 

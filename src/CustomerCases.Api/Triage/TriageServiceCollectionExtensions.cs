@@ -1,5 +1,6 @@
 using CustomerCases.Api.Features.Cases;
 using CustomerCases.Api.Jobs;
+using CustomerCases.Api.Triage.Training;
 using CustomerCases.Classification;
 using CustomerCases.Classification.DependencyInjection;
 using CustomerCases.Classification.Runtime;
@@ -56,6 +57,11 @@ internal static class TriageServiceCollectionExtensions
         services.AddScoped<TriageModelStore>();
         services.AddScoped<ICaseIntakeStep, TriageIntakeStep>();
         services.AddScoped<ICaseChangeObserver, TriageLabelObserver>();
+        services.AddSingleton<InProcessTrainingRunner>();
+        services.AddSingleton<ChildProcessTrainingRunner>();
+        services.AddSingleton<ITriageTrainingRunner>(sp => sp.GetRequiredService<IOptions<TriageOptions>>().Value.TrainInChildProcess
+            ? sp.GetRequiredService<ChildProcessTrainingRunner>()
+            : sp.GetRequiredService<InProcessTrainingRunner>());
         services.AddScoped<TrainTriageModelJob>();
         return services;
     }

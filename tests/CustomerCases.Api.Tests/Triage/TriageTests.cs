@@ -4,6 +4,8 @@ using System.Text;
 using CustomerCases.Api.Jobs;
 using CustomerCases.Api.Tests.Support;
 using CustomerCases.Api.Triage;
+using CustomerCases.Api.Triage.Training;
+using CustomerCases.Classification.Embeddings;
 using CustomerCases.Classification.Runtime;
 using CustomerCases.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -147,6 +149,8 @@ public abstract class TriageTests(ProviderFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Retrain_RecordsBothScoresAndTheDecision()
     {
+        // By default the job trains and scores in the worker process (performance goal G8).
+        Assert.IsType<ChildProcessTrainingRunner>(App.Services.GetRequiredService<ITriageTrainingRunner>());
         await using var scope = App.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<TrainTriageModelJob>().RetrainAsync(null, CancellationToken.None);
 
@@ -161,6 +165,30 @@ public abstract class TriageTests(ProviderFixture fixture) : IAsyncLifetime
         Assert.InRange(decision.GetProperty("activeScore").GetDouble(), 0.01, 0.99);
         var active = App.Services.GetRequiredService<ModelHolder>().Current!.VersionId;
         Assert.Equal(run.Promoted, active == run.CandidateVersion);
+    }
+
+    [Fact]
+    public async Task Retrain_WorkerProcessFails_RecordsTheErrorOnTheRunAndChangesNoModel()
+    {
+        var modelsBefore = (await App.Admin.GetFromJsonAsync<List<ModelDto>>("/api/triage/models"))!;
+        var activeBefore = modelsBefore.Single(m => m.IsActive).VersionId;
+        // A sentence embedder registered in code only: the training worker process cannot construct it, so it exits with 1.
+        await using (var failing = new CustomerCasesApp(fixture.App.Database, new Dictionary<string, string?> { ["Triage:TrainInChildProcess"] = "true" },
+            services => services.AddSingleton<ISentenceEmbedder>(new CodeOnlyEmbedder())))
+        {
+            await using var scope = failing.Services.CreateAsyncScope();
+            await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<TrainTriageModelJob>().RetrainAsync(null, CancellationToken.None));
+        }
+
+        var run = (await App.Admin.GetFromJsonAsync<List<RunDto>>("/api/triage/runs"))!.Single(r => r.Error is not null);
+        Assert.Equal("schedule", run.Trigger);
+        Assert.Contains("exited with code 1: the training worker process cannot construct the sentence embedder 'code-only-test-encoder'", run.Error, StringComparison.Ordinal);
+        Assert.Null(run.CandidateVersion);
+        Assert.False(run.Promoted);
+        var modelsAfter = (await App.Admin.GetFromJsonAsync<List<ModelDto>>("/api/triage/models"))!;
+        Assert.Equal(modelsBefore.Select(m => m.VersionId).Order(), modelsAfter.Select(m => m.VersionId).Order());
+        Assert.Equal(activeBefore, modelsAfter.Single(m => m.IsActive).VersionId);
+        Assert.Equal(activeBefore, App.Services.GetRequiredService<ModelHolder>().Current!.VersionId);
     }
 
     [Fact]
@@ -183,6 +211,16 @@ public abstract class TriageTests(ProviderFixture fixture) : IAsyncLifetime
         }
 
         Assert.NotNull(App.Services.GetRequiredService<ModelHolder>().Current);
+    }
+
+    /// <summary>Registered in code, as a custom encoder would be: unknown to the training worker process.</summary>
+    private sealed class CodeOnlyEmbedder : ISentenceEmbedder
+    {
+        public string Id => "code-only-test-encoder";
+
+        public int Dimension => 2;
+
+        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) => texts.Select(_ => new float[Dimension]).ToArray();
     }
 
     private sealed record PredictionDto(string? Label, double Confidence, string Decision);
