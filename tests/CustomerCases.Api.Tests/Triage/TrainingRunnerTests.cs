@@ -38,9 +38,38 @@ public sealed class TrainingRunnerTests
         if (OperatingSystem.IsLinux())
         {
             // Not by inheritance: this process runs below 19, and the worker's thread pool (ML.NET's helpers) is at 19 too.
-            Assert.True(LowPriorityWork.CurrentNice() < TrainingWorkerCommand.Nice, "the test process itself runs at nice 19: cannot tell");
+            Assert.SkipWhen(LowPriorityWork.CurrentNice() >= TrainingWorkerCommand.Nice, "the test process itself runs at nice 19: cannot tell the worker's priority from inheritance");
             Assert.Equal(TrainingWorkerCommand.Nice, outcome.Worker.WorkThreadNice);
             Assert.Equal(TrainingWorkerCommand.Nice, outcome.Worker.PoolThreadNice);
+        }
+    }
+
+    [Fact]
+    public async Task ChildProcess_DeletesTheFolderOfARunAStoppedServiceLeftBehind_NotThoseOfRunsInProgress()
+    {
+        // A crashed service's run folder holds customers' texts; a folder written recently may be another service's live run.
+        var abandoned = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), TrainingFolders.Prefix + "test-abandoned-" + Guid.NewGuid().ToString("N")));
+        var live = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), TrainingFolders.Prefix + "test-live-" + Guid.NewGuid().ToString("N")));
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(abandoned.FullName, "request.json"), "{}", TestContext.Current.CancellationToken);
+            Directory.SetLastWriteTimeUtc(abandoned.FullName, DateTime.UtcNow - TrainingFolders.AbandonedAfter - TimeSpan.FromHours(1));
+            var (training, evaluation) = Data();
+
+            await Child().TrainAsync(new TriageTrainingRequest(training, evaluation), TestContext.Current.CancellationToken);
+
+            Assert.False(Directory.Exists(abandoned.FullName), "the abandoned run's folder is still there");
+            Assert.True(Directory.Exists(live.FullName), "a recent run's folder was deleted");
+        }
+        finally
+        {
+            foreach (var folder in new[] { abandoned, live })
+            {
+                if (Directory.Exists(folder.FullName))
+                {
+                    folder.Delete(recursive: true);
+                }
+            }
         }
     }
 
@@ -132,7 +161,7 @@ public sealed class TrainingRunnerTests
     }
 
     private static ChildProcessTrainingRunner Child(ISentenceEmbedder? embedder = null, ILogger<ChildProcessTrainingRunner>? logger = null) =>
-        new(Options.Create(Fast), Options.Create(new TriageOptions()), embedder is null ? [] : [embedder],
+        new(Options.Create(Fast), Options.Create(new TriageOptions()), embedder is null ? [] : [embedder], TimeProvider.System,
             logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<ChildProcessTrainingRunner>.Instance);
 
     private static byte[] Package(TrainedModel model)

@@ -14,13 +14,19 @@ namespace CustomerCases.Api.Triage.Training;
 /// reaches this service's log; cancelling kills the worker; a worker that fails fails the run with its reason.
 /// </summary>
 internal sealed partial class ChildProcessTrainingRunner(IOptions<ClassificationOptions> classification, IOptions<TriageOptions> triage,
-    IEnumerable<ISentenceEmbedder> embedders, ILogger<ChildProcessTrainingRunner> logger) : ITriageTrainingRunner
+    IEnumerable<ISentenceEmbedder> embedders, TimeProvider time, ILogger<ChildProcessTrainingRunner> logger) : ITriageTrainingRunner
 {
     private const int ErrorLinesKept = 20;
 
     public async Task<TriageTrainingOutcome> TrainAsync(TriageTrainingRequest request, CancellationToken ct)
     {
-        var folder = Directory.CreateTempSubdirectory("customercases-training-");
+        var abandoned = TrainingFolders.DeleteAbandoned(time.GetUtcNow(), TrainingFolders.AbandonedAfter);
+        if (abandoned > 0)
+        {
+            LogAbandonedDeleted(logger, abandoned);
+        }
+
+        var folder = TrainingFolders.Create();
         try
         {
             var requestFile = Path.Combine(folder.FullName, "request.json");
@@ -150,6 +156,9 @@ internal sealed partial class ChildProcessTrainingRunner(IOptions<Classification
 
     [LoggerMessage(EventId = 3232, Level = LogLevel.Warning, Message = "Triage training worker (stderr): {Line}")]
     private static partial void LogWorkerError(ILogger logger, string line);
+
+    [LoggerMessage(EventId = 3234, Level = LogLevel.Information, Message = "Deleted {Count} training folder(s) a stopped service left behind")]
+    private static partial void LogAbandonedDeleted(ILogger logger, int count);
 
     [LoggerMessage(EventId = 3233, Level = LogLevel.Warning, Message = "Could not delete the training folder {Folder}")]
     private static partial void LogCleanupFailed(ILogger logger, string folder, Exception exception);
