@@ -14,6 +14,6 @@ internal static class UnwatchedHost
     public static WebApplicationOptions Options(string[] args) => new()
     {
         Args = [.. args, "--hostBuilder:reloadConfigOnChange=false"],
-        ContentRootPath = Directory.CreateTempSubdirectory("cc-bench-host-").FullName,
+        ContentRootPath = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "customercases-bench-host-root")).FullName, // stays empty
     };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CustomerCases.Classification.DependencyInjection;
+using CustomerCases.Classification.Embeddings;
 using CustomerCases.Classification.Training;
 
 namespace CustomerCases.Api.Triage.Training;
@@ -45,22 +46,16 @@ internal sealed record DatasetFile(string Source, IReadOnlyList<string> LabelCol
 }
 
 /// <summary>
-/// The settings that shape a training run: the classification options training reads, and the sentence embedder by id
-/// (the worker constructs its own; see <see cref="TrainingWorkerEmbedders"/>).
+/// The settings that shape a training run: the service's classification options as they are (the worker converts them
+/// exactly as in-process training does), and the sentence embedder by id (the worker constructs its own; see
+/// <see cref="TrainingWorkerEmbedders"/>).
 /// </summary>
-internal sealed record WorkerTrainingSettings(IReadOnlyList<TriageTrainerKind> Candidates, int RetrainMaxThreads, TimeSpan RetrainSelectionBudget,
-    string? EmbedderId, int EmbedderThreads)
+internal sealed record WorkerTrainingSettings(ClassificationOptions Classification, string? EmbedderId, int EmbedderThreads)
 {
-    public static WorkerTrainingSettings From(ClassificationOptions options, string? embedderId, int embedderThreads) =>
-        new(options.Candidates, options.RetrainMaxThreads, options.RetrainSelectionBudget, embedderId, embedderThreads);
+    public static WorkerTrainingSettings From(ClassificationOptions options, string? embedderId, int embedderThreads) => new(options, embedderId, embedderThreads);
 
-    /// <summary>The same conversion as in-process training (<see cref="ClassificationOptions.ToTrainingOptions"/>).</summary>
-    public TrainingOptions ToTrainingOptions(Classification.Embeddings.ISentenceEmbedder? embedder) => new ClassificationOptions
-    {
-        Candidates = Candidates.ToList(),
-        RetrainMaxThreads = RetrainMaxThreads,
-        RetrainSelectionBudget = RetrainSelectionBudget,
-    }.ToTrainingOptions() with { Embedder = embedder };
+    public TrainingOptions ToTrainingOptions(ISentenceEmbedder? embedder) =>
+        Classification.ToTrainingOptions() with { Embedder = embedder };
 }
 
 /// <param name="Training">Rows to train on.</param>
