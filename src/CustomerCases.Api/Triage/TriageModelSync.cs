@@ -64,7 +64,9 @@ internal sealed partial class TriageModelSync(IServiceScopeFactory scopes, Model
             return;
         }
 
-        var trained = await Task.Run(() => StarterModel.Train(evaluationFraction: options.Value.EvaluationFraction), ct);
+        // A few seconds of one core, on a thread at a raised nice value as all training (G8): a fresh install may
+        // already take cases. Not the child process retraining uses: that costs a process start for 2 s of work.
+        var trained = await LowPriorityWork.RunAsync(() => StarterModel.Train(evaluationFraction: options.Value.EvaluationFraction), "triage-starter");
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomerCasesDbContext>();
         var store = scope.ServiceProvider.GetRequiredService<TriageModelStore>();
