@@ -25,16 +25,13 @@ public sealed record MlpOptions
     /// <summary>Rows per gradient step.</summary>
     public int BatchSize { get; init; } = 32;
 
-    /// <summary>Threads sharing each mini-batch (results depend on the count, not on scheduling).</summary>
-    public int Threads { get; init; } = 1;
-
     /// <summary>Seed of the initial weights, the row order and the dropout masks: the same data gives the same model.</summary>
     public int Seed { get; init; } = 1;
 
     /// <summary>Throws when a value cannot train.</summary>
     public void Validate()
     {
-        if (Hidden < 1 || Epochs < 1 || BatchSize < 1 || Threads < 1 || LearningRate <= 0 || WeightDecay < 0 || Dropout is < 0 or >= 1)
+        if (Hidden < 1 || Epochs < 1 || BatchSize < 1 || LearningRate <= 0 || WeightDecay < 0 || Dropout is < 0 or >= 1)
         {
             throw new ArgumentException($"invalid MLP options: {this}");
         }

@@ -2,8 +2,7 @@ namespace CustomerCases.Classification.Embeddings;
 
 /// <summary>
 /// Trains an <see cref="MlpModel"/>: mini-batch cross-entropy with AdamW, cosine-decayed step size, dropout on the
-/// hidden layer, He-initialised weights. Seeded: the same rows in the same order and the same thread count give the same
-/// model (each mini-batch is split evenly over <see cref="MlpOptions.Threads"/> workers).
+/// hidden layer, He-initialised weights. One thread; seeded, so the same rows in the same order give the same model.
 /// </summary>
 public static class MlpTrainer
 {
@@ -35,18 +34,18 @@ public static class MlpTrainer
             Gaussian(random, hidden * inputSize, MathF.Sqrt(2f / inputSize)), new float[hidden],
             Gaussian(random, classes * hidden, MathF.Sqrt(1f / hidden)), new float[classes]);
         var parameters = new[] { model.HiddenWeights, model.HiddenBias, model.OutputWeights, model.OutputBias };
+        var gradients = parameters.Select(p => new float[p.Length]).ToArray();
         var moments = parameters.Select(p => (First: new float[p.Length], Second: new float[p.Length])).ToArray();
         var decays = new[] { (float)options.WeightDecay, 0f, (float)options.WeightDecay, 0f };
-        var threads = Math.Max(1, options.Threads);
-        // Each worker owns its buffers, its gradient sums and its dropout randomness, so the result depends on the seed
-        // and the thread count only, never on scheduling.
-        var workers = Enumerable.Range(0, threads).Select(t => new Worker(model, new Random(HashCode.Combine(options.Seed, t)))).ToArray();
-        var gradients = workers[0].Gradients;
 
         var order = Enumerable.Range(0, vectors.Count).ToArray();
         var stepsPerEpoch = (order.Length + options.BatchSize - 1) / options.BatchSize;
         var totalSteps = options.Epochs * stepsPerEpoch;
         var keep = 1 - (float)options.Dropout;
+        var activations = new float[hidden];
+        var mask = new bool[hidden];
+        var scores = new float[classes];
+        var hiddenGradient = new float[hidden];
         var step = 0;
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
@@ -54,26 +53,15 @@ public static class MlpTrainer
             for (var start = 0; start < order.Length; start += options.BatchSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var count = Math.Min(options.BatchSize, order.Length - start);
-                var batchStart = start;
-                if (threads == 1)
+                foreach (var gradient in gradients)
                 {
-                    workers[0].Run(vectors, labels, order, batchStart, count, keep);
+                    Array.Clear(gradient);
                 }
-                else
+                var count = Math.Min(options.BatchSize, order.Length - start);
+                for (var b = 0; b < count; b++)
                 {
-                    Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
-                    {
-                        var from = count * t / threads;
-                        workers[t].Run(vectors, labels, order, batchStart + from, count * (t + 1) / threads - from, keep);
-                    });
-                    for (var t = 1; t < threads; t++)
-                    {
-                        for (var p = 0; p < gradients.Length; p++)
-                        {
-                            AddScaled(1, workers[t].Gradients[p], gradients[p]);
-                        }
-                    }
+                    var row = order[start + b];
+                    Accumulate(model, vectors[row], labels[row], random, keep, activations, mask, scores, hiddenGradient, gradients);
                 }
 
                 step++;
@@ -87,61 +75,39 @@ public static class MlpTrainer
         return model;
     }
 
-    /// <summary>One thread's share of a mini-batch: forward pass with dropout, then each row's cross-entropy gradient summed.</summary>
-    private sealed class Worker(MlpModel model, Random random)
+    /// <summary>Forward pass with dropout, then the row's cross-entropy gradient added to <paramref name="gradients"/>.</summary>
+    private static void Accumulate(MlpModel model, float[] x, int label, Random random, float keep, float[] activations, bool[] mask, float[] scores,
+        float[] hiddenGradient, float[][] gradients)
     {
-        private readonly float[] _activations = new float[model.Hidden];
-        private readonly float[] _scores = new float[model.Labels.Count];
-        private readonly float[] _hiddenGradient = new float[model.Hidden];
-
-        /// <summary>Gradient sums of the last <see cref="Run"/>, in the order hidden weights, hidden bias, output weights, output bias.</summary>
-        public float[][] Gradients { get; } =
-            [new float[model.HiddenWeights.Length], new float[model.HiddenBias.Length], new float[model.OutputWeights.Length], new float[model.OutputBias.Length]];
-
-        public void Run(IReadOnlyList<float[]> vectors, IReadOnlyList<int> labels, int[] order, int start, int count, float keep)
+        model.HiddenLayer(x, activations);
+        for (var j = 0; j < activations.Length; j++)
         {
-            foreach (var gradient in Gradients)
-            {
-                Array.Clear(gradient);
-            }
-            for (var b = 0; b < count; b++)
-            {
-                Accumulate(vectors[order[start + b]], labels[order[start + b]], keep);
-            }
+            mask[j] = keep < 1 && random.NextSingle() >= keep;
+            activations[j] = mask[j] ? 0 : activations[j] / keep;
         }
+        model.OutputLayer(activations, scores);
+        MlpModel.Softmax(scores);
+        scores[label] -= 1; // d(cross-entropy)/d(score) = p - onehot
 
-        private void Accumulate(float[] x, int label, float keep)
+        Array.Clear(hiddenGradient);
+        var hidden = model.Hidden;
+        for (var k = 0; k < scores.Length; k++)
         {
-            model.HiddenLayer(x, _activations);
-            for (var j = 0; j < _activations.Length; j++)
+            var g = scores[k];
+            AddScaled(g, activations, gradients[2].AsSpan(k * hidden, hidden));
+            gradients[3][k] += g;
+            AddScaled(g, model.OutputWeights.AsSpan(k * hidden, hidden), hiddenGradient);
+        }
+        var inputSize = model.InputSize;
+        for (var j = 0; j < hidden; j++)
+        {
+            if (activations[j] <= 0)
             {
-                var dropped = keep < 1 && random.NextSingle() >= keep;
-                _activations[j] = dropped ? 0 : _activations[j] / keep;
+                continue; // ReLU off, or dropped
             }
-            model.OutputLayer(_activations, _scores);
-            MlpModel.Softmax(_scores);
-            _scores[label] -= 1; // d(cross-entropy)/d(score) = p - onehot
-
-            Array.Clear(_hiddenGradient);
-            var hidden = model.Hidden;
-            for (var k = 0; k < _scores.Length; k++)
-            {
-                var g = _scores[k];
-                AddScaled(g, _activations, Gradients[2].AsSpan(k * hidden, hidden));
-                Gradients[3][k] += g;
-                AddScaled(g, model.OutputWeights.AsSpan(k * hidden, hidden), _hiddenGradient);
-            }
-            var inputSize = model.InputSize;
-            for (var j = 0; j < hidden; j++)
-            {
-                if (_activations[j] <= 0)
-                {
-                    continue; // ReLU off, or dropped
-                }
-                var g = _hiddenGradient[j] / keep;
-                AddScaled(g, x, Gradients[0].AsSpan(j * inputSize, inputSize));
-                Gradients[1][j] += g;
-            }
+            var g = hiddenGradient[j] / keep;
+            AddScaled(g, x, gradients[0].AsSpan(j * inputSize, inputSize));
+            gradients[1][j] += g;
         }
     }
 

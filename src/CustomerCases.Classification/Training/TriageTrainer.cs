@@ -313,9 +313,8 @@ public sealed class TriageTrainer
         return best ?? throw new InvalidOperationException("TrainingOptions.MlpWeights needs at least one weight in [0, 1]");
     }
 
-    private Embeddings.MlpModel FitNeuralNetwork(List<TrainingInput> rows, string[] labels, Embeddings.MlpOptions options, CancellationToken cancellationToken)
+    private static Embeddings.MlpModel FitNeuralNetwork(List<TrainingInput> rows, string[] labels, Embeddings.MlpOptions options, CancellationToken cancellationToken)
     {
-        options = options with { Threads = Math.Max(1, _options.MaxThreads ?? Environment.ProcessorCount) };
         var index = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
         var usable = rows.Where(r => index.ContainsKey(r.Label)).ToList();
         return Embeddings.MlpTrainer.Train(usable.Select(r => r.Embedding).ToList(), usable.Select(r => index[r.Label]).ToList(), labels, options, cancellationToken);
