@@ -163,14 +163,12 @@ public sealed class RefinementTests
         Assert.Equal(30, set.Report.OutOfScope!.OutOfScopeRows);
     }
 
-    // No neural network: these tests pin the ML.NET members' arithmetic (NeuralMemberTests cover the network).
     private static TrainingOptions Options(ISentenceEmbedder? embedder) => new()
     {
         Candidates = [TriageTrainerKind.LbfgsMaximumEntropy],
         LbfgsL2Grid = [0.01],
         EmbeddingCandidates = [TriageTrainerKind.LbfgsMaximumEntropy],
         Embedder = embedder,
-        EmbeddingMlp = null,
         MaxThreads = 1,
     };
 

@@ -23,12 +23,6 @@ public sealed class ClassificationOptions
     /// <summary>Wall-time budget of model selection per label set during retraining (5 minutes is the goal for 10k rows).</summary>
     public TimeSpan RetrainSelectionBudget { get; set; } = TimeSpan.FromMinutes(4);
 
-    /// <summary>
-    /// Whether retraining also fits the small neural network on the sentence vector and mixes it into the refinement when
-    /// validation prefers it (about +0.3 points on BANKING77 splits, ~30 s of CPU per fit for 10k rows).
-    /// </summary>
-    public bool RetrainNeuralNetwork { get; set; } = true;
-
     /// <summary>Throws when a threshold pair is invalid or the tolerance is negative: checked at start, not at the first intake.</summary>
     public void Validate()
     {
@@ -49,6 +43,5 @@ public sealed class ClassificationOptions
         Candidates = Candidates.Count == 0 ? TrainingOptions.AllCandidates : Candidates.ToArray(),
         MaxThreads = RetrainMaxThreads,
         SelectionBudget = RetrainSelectionBudget,
-        EmbeddingMlp = RetrainNeuralNetwork ? new() : null,
     };
 }

@@ -15,8 +15,6 @@ public sealed record LabelSetManifest(
 
 /// <summary>A label set's refinement model: needs the sentence embedder <paramref name="EmbedderId"/> at prediction time.</summary>
 /// <param name="IntakeWeight">Weight of the intake model in a blended refinement (0, as in older packages: the refinement model alone).</param>
-/// <param name="MlpFile">The neural network mixed into the refined answer (null: none, as in format 1).</param>
-/// <param name="MlpWeight">Its weight in the refined answer.</param>
 public sealed record RefinementManifest(
     string EmbedderId,
     int Dimension,
@@ -25,6 +23,4 @@ public sealed record RefinementManifest(
     IReadOnlyList<string> Labels,
     ModelMetrics ValidationMetrics,
     DecisionThresholds Thresholds,
-    double IntakeWeight = 0,
-    string? MlpFile = null,
-    double MlpWeight = 0);
+    double IntakeWeight = 0);

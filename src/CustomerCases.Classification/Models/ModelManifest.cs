@@ -12,9 +12,8 @@ public sealed record ModelManifest(
     IReadOnlyList<LabelSetManifest> LabelSets,
     TrainingReport Report)
 {
-    /// <summary>Newest package format this code reads: 2 adds a neural network to a refinement (older code would ignore it
-    /// and answer differently from what was validated, so only packages that hold one are written as 2).</summary>
-    public const int CurrentFormatVersion = 2;
+    /// <summary>Current package format.</summary>
+    public const int CurrentFormatVersion = 1;
 
     /// <summary>Builds the manifest of a freshly trained model.</summary>
     public static ModelManifest From(TrainedModel model)
@@ -24,19 +23,14 @@ public sealed record ModelManifest(
             .Select(s => new LabelSetManifest(s.Name, ModelFileName(s.Name), s.Pipeline, s.Labels,
                 s.Report.IntakeValidationMetrics ?? s.Report.WinnerValidationMetrics, s.AdvisedThresholds,
                 s.Refinement is { } r
-                    ? new RefinementManifest(r.EmbedderId, r.Dimension, RefinementFileName(s.Name), r.Pipeline, r.Labels, r.ValidationMetrics, r.AdvisedThresholds, r.IntakeWeight,
-                        r.Mlp is null ? null : MlpFileName(s.Name), r.Mlp is null ? 0 : r.MlpWeight)
+                    ? new RefinementManifest(r.EmbedderId, r.Dimension, RefinementFileName(s.Name), r.Pipeline, r.Labels, r.ValidationMetrics, r.AdvisedThresholds, r.IntakeWeight)
                     : null))
             .ToList();
-        var format = sets.Any(s => s.Refinement?.MlpFile is not null) ? CurrentFormatVersion : 1;
-        return new ModelManifest(format, model.VersionId, model.CreatedAt, model.TrainingData, sets, model.Report);
+        return new ModelManifest(CurrentFormatVersion, model.VersionId, model.CreatedAt, model.TrainingData, sets, model.Report);
     }
 
     /// <summary>Zip entry name of a label set's refinement model.</summary>
     public static string RefinementFileName(string labelSet) => ModelFileName(labelSet).Replace(".zip", ".refinement.zip", StringComparison.Ordinal);
-
-    /// <summary>Zip entry name of a label set's refinement neural network.</summary>
-    public static string MlpFileName(string labelSet) => ModelFileName(labelSet).Replace(".zip", ".mlp.bin", StringComparison.Ordinal);
 
     /// <summary>Zip entry name of a label set's ML.NET model: only safe characters, so any label column name works.</summary>
     public static string ModelFileName(string labelSet) =>

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text.Json;
-using CustomerCases.Classification.Embeddings;
 using CustomerCases.Classification.Runtime;
 using CustomerCases.Classification.Training;
 using Microsoft.ML;
@@ -31,11 +30,6 @@ public static class ModelPackage
             if (set.Refinement is { } refinement)
             {
                 SaveEntry(archive, ml, ModelManifest.RefinementFileName(set.Name), refinement.Model, refinement.InputSchema);
-                if (refinement.Mlp is { } network)
-                {
-                    using var entryStream = archive.CreateEntry(ModelManifest.MlpFileName(set.Name), CompressionLevel.Fastest).Open();
-                    network.Save(entryStream);
-                }
             }
         }
         using (var manifestStream = archive.CreateEntry(ManifestEntry).Open())
@@ -95,8 +89,7 @@ public static class ModelPackage
             {
                 var refined = LoadEntry(archive, ml, r.ModelFile, out var refinedSchema);
                 var blend = r.IntakeWeight > 0 ? new BlendPartner(new LabelSetPredictor(set.Name, ml, transformer, inputSchema, set.Labels, set.Thresholds), r.IntakeWeight) : null;
-                var network = r.MlpFile is null ? null : new NeuralMember(LoadNetwork(archive, r.MlpFile), r.MlpWeight);
-                refinement = new LabelSetPredictor(set.Name, ml, refined, refinedSchema, r.Labels, r.Thresholds, blend: blend, network: network);
+                refinement = new LabelSetPredictor(set.Name, ml, refined, refinedSchema, r.Labels, r.Thresholds, blend: blend);
             }
             predictors.Add(new LabelSetPredictor(set.Name, ml, transformer, inputSchema, set.Labels, set.Thresholds, refinement));
         }
@@ -113,18 +106,6 @@ public static class ModelPackage
         }
         buffer.Position = 0;
         return ml.Model.Load(buffer, out inputSchema);
-    }
-
-    private static MlpModel LoadNetwork(ZipArchive archive, string name)
-    {
-        var entry = archive.GetEntry(name) ?? throw new InvalidDataException($"model package lacks {name}");
-        using var buffer = new MemoryStream();
-        using (var entryStream = entry.Open())
-        {
-            entryStream.CopyTo(buffer);
-        }
-        buffer.Position = 0;
-        return MlpModel.Load(buffer);
     }
 
     /// <summary>Loads a package file.</summary>

@@ -15,11 +15,9 @@ public sealed class LabelSetPredictor
     private readonly string[] _labels;
     private readonly BlendPartner? _blend;
     private readonly int[] _blendSlots = [];
-    private readonly NeuralMember? _network;
-    private readonly int[] _networkSlots = [];
 
     internal LabelSetPredictor(string name, MLContext ml, ITransformer model, DataViewSchema inputSchema, IReadOnlyList<string> labels, DecisionThresholds thresholds,
-        LabelSetPredictor? refinement = null, BlendPartner? blend = null, NeuralMember? network = null)
+        LabelSetPredictor? refinement = null, BlendPartner? blend = null)
     {
         Name = name;
         Model = model;
@@ -35,11 +33,6 @@ public sealed class LabelSetPredictor
         {
             _blend = blend;
             _blendSlots = blend.SlotsFor(_labels, name);
-        }
-        if (network is not null)
-        {
-            _network = network;
-            _networkSlots = network.SlotsFor(_labels, name, EmbeddingDimension);
         }
         _engines = new DefaultObjectPool<PredictionEngine<ClassifierInput, ClassifierOutput>>(
             new PredictionEnginePolicy(ml, model, EmbeddingDimension), Math.Max(4, Environment.ProcessorCount * 2));
@@ -81,11 +74,7 @@ public sealed class LabelSetPredictor
                 throw new InvalidOperationException($"model '{Name}' returned {output.Score.Length} scores for {_labels.Length} labels");
             }
             var probabilities = ProbabilityNormalizer.Normalize(output.Score);
-            if (_blend is not null)
-            {
-                probabilities = _blend.Mix(probabilities, _blendSlots, text ?? string.Empty);
-            }
-            return _network is null ? probabilities : _network.Mix(probabilities, _networkSlots, embedding!);
+            return _blend is null ? probabilities : _blend.Mix(probabilities, _blendSlots, text ?? string.Empty);
         }
         finally
         {

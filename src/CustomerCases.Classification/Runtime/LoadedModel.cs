@@ -45,7 +45,7 @@ public sealed class LoadedModel
                 s.Refinement is { } r && embedder is not null && embedder.Id == r.EmbedderId && embedder.Dimension == r.Dimension
                     ? new LabelSetPredictor(s.Name, ml, r.Model, r.InputSchema, r.Labels, r.AdvisedThresholds, blend: r.IntakeWeight > 0
                         ? new BlendPartner(new LabelSetPredictor(s.Name, ml, s.Model, s.InputSchema, s.Labels, s.AdvisedThresholds), r.IntakeWeight)
-                        : null, network: r.Mlp is null ? null : new NeuralMember(r.Mlp, r.MlpWeight))
+                        : null)
                     : null))
             .ToList();
         return new LoadedModel(manifest, predictors, predictors.Any(p => p.Refinement is not null) ? embedder : null);

@@ -27,7 +27,6 @@ public sealed record TrainedLabelSet(
 /// When above 0, the refined answer is the blend IntakeWeight × intake probabilities + (1 − IntakeWeight) × this model's
 /// (validation metrics and thresholds are those of the blend).
 /// </param>
-/// <param name="Mlp">A neural network on the vector mixed into the refined answer with <paramref name="MlpWeight"/> (null: none).</param>
 public sealed record TrainedRefinement(
     string EmbedderId,
     int Dimension,
@@ -38,6 +37,4 @@ public sealed record TrainedRefinement(
     DecisionThresholds AdvisedThresholds,
     ModelMetrics ValidationMetrics,
     IReadOnlyList<ValidationPrediction> ValidationPredictions,
-    double IntakeWeight = 0,
-    Embeddings.MlpModel? Mlp = null,
-    double MlpWeight = 0);
+    double IntakeWeight = 0);

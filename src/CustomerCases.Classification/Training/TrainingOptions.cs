@@ -77,17 +77,6 @@ public sealed record TrainingOptions
     public IReadOnlyList<double> BlendWeights { get; init; } = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
 
     /// <summary>
-    /// When an embedding model wins the selection, a small neural network on the vector (<see cref="Embeddings.MlpTrainer"/>)
-    /// is also fitted and mixed into its answer with a weight from <see cref="MlpWeights"/> chosen on validation (0 = not
-    /// used). Null turns it off. Not used with <see cref="OutOfScope"/>: the out-of-fold threshold is computed for the
-    /// ML.NET members only.
-    /// </summary>
-    public Embeddings.MlpOptions? EmbeddingMlp { get; init; } = new();
-
-    /// <summary>Weights of the neural network in the refined answer tried on validation (the rest is the blend's).</summary>
-    public IReadOnlyList<double> MlpWeights { get; init; } = [0, 0.25, 0.5, 0.75];
-
-    /// <summary>
     /// When set, label sets holding <see cref="OutOfScopeOptions.Label"/> get an out-of-scope threshold chosen on
     /// out-of-fold predictions of the final configuration (extra fits: <see cref="OutOfScopeOptions.Folds"/> − 1 per
     /// member of the final configuration). Null = none (no extra cost).

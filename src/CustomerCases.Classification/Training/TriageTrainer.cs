@@ -187,17 +187,6 @@ public sealed class TriageTrainer
             }
         }
 
-        if (NeedsEmbedding(best.Spec) && _options.EmbeddingMlp is { } mlpOptions && _options.OutOfScope is null)
-        {
-            var mixed = MixNeuralNetwork(labels, best, trainRows, validRows, mlpOptions, cancellationToken);
-            results.Add(mixed.Result);
-            progress?.Report(mixed.Result);
-            if (mixed.MlpWeight > 0 && IsBetter(mixed.Result, best.Result, TieTolerance(validRows.Count)))
-            {
-                best = mixed;
-            }
-        }
-
         var intake = bestNgram;
         var refinement = NeedsEmbedding(best.Spec) ? best : null;
         var intakeValidation = ValidationPredictions(labels, intake);
@@ -212,9 +201,6 @@ public sealed class TriageTrainer
         var finalWatch = Stopwatch.StartNew();
         var (intakeModel, finalLabels) = FinalFit(ml, rows, labels, intake, featurized, dimension: null);
         (ITransformer Model, string[] Labels)? refined = refinement is null ? null : FinalFit(ml, rows, labels, refinement, featurized, dimension);
-        var finalMlp = refinement?.Mlp is null ? null
-            : _options.RefitOnAllRows ? FitNeuralNetwork(rows, rows.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal).ToArray(), _options.EmbeddingMlp!, cancellationToken)
-            : refinement.Mlp;
         var finalFitSeconds = finalWatch.Elapsed.TotalSeconds;
 
         var (outOfFold, outOfScope) = CalibrateOutOfScope(rows, trainIdx, validIdx, intake, refinement, refinedValidation ?? intakeValidation, cancellationToken);
@@ -233,16 +219,10 @@ public sealed class TriageTrainer
                 refinedPipeline = string.Create(CultureInfo.InvariantCulture,
                     $"{refinement.IntakeWeight:0.##} × intake ({pipeline}) + {1 - refinement.IntakeWeight:0.##} × ({refinedPipeline})");
             }
-            if (finalMlp is not null)
-            {
-                refinedPipeline = string.Create(CultureInfo.InvariantCulture,
-                    $"{1 - refinement.MlpWeight:0.##} × [{refinedPipeline}] + {refinement.MlpWeight:0.##} × MLP({finalMlp.InputSize} → {finalMlp.Hidden} → {finalMlp.Labels.Count})");
-            }
             trainedRefinement = new TrainedRefinement(embedder.Id, embedder.Dimension, r.Model, InputSchema(ml, embedder.Dimension), r.Labels,
                 refinedPipeline,
                 ThresholdAdvisor.Advise(refinedValidation, _options.AutoApplyTargetPrecision, _options.SuggestTargetPrecision),
-                Evaluate(labels, refinement.Actual, refinement.Probabilities), refinedValidation, refinement.IntakeWeight,
-                finalMlp, finalMlp is null ? 0 : refinement.MlpWeight);
+                Evaluate(labels, refinement.Actual, refinement.Probabilities), refinedValidation, refinement.IntakeWeight);
         }
         return new TrainedLabelSet(name, intakeModel, InputSchema(ml, null), finalLabels, pipeline, thresholds, report, intakeValidation,
             trainedRefinement, outOfFold);
@@ -280,45 +260,8 @@ public sealed class TriageTrainer
 
     /// <param name="IntakeWeight">For a blend: weight of the intake model's probabilities (the rest is this model's).</param>
     /// <param name="MemberName">For a blend: the embedding-only candidate blended with the intake model.</param>
-    /// <param name="Mlp">For a refinement: the neural network mixed into its answer with <paramref name="MlpWeight"/> (selection fit).</param>
     private sealed record Fitted(CandidateSpec Spec, CandidateResult Result, ITransformer Model, List<int> Actual, List<double[]> Probabilities,
-        double IntakeWeight = 0, string? MemberName = null, Embeddings.MlpModel? Mlp = null, double MlpWeight = 0);
-
-    /// <summary>
-    /// Fits the neural network on the training part's vectors and mixes its validation probabilities into the winner's
-    /// with each weight of <see cref="TrainingOptions.MlpWeights"/>; returns the best mix by the selection rule (weight 0:
-    /// the winner unchanged).
-    /// </summary>
-    private Fitted MixNeuralNetwork(string[] labels, Fitted winner, List<TrainingInput> trainRows, List<TrainingInput> validRows, Embeddings.MlpOptions options,
-        CancellationToken cancellationToken)
-    {
-        var watch = Stopwatch.StartNew();
-        var network = FitNeuralNetwork(trainRows, labels, options, cancellationToken);
-        var seconds = watch.Elapsed.TotalSeconds;
-        var networkProbabilities = validRows.Select(r => network.Probabilities(r.Embedding)).ToList();
-        Fitted? best = null;
-        foreach (var weight in _options.MlpWeights.Where(w => w is >= 0 and <= 1).Distinct())
-        {
-            var probabilities = winner.Probabilities
-                .Select((p, r) => p.Select((v, c) => (1 - weight) * v + weight * networkProbabilities[r][c]).ToArray())
-                .ToList();
-            var metrics = Evaluate(labels, winner.Actual, probabilities);
-            var name = string.Create(CultureInfo.InvariantCulture, $"{1 - weight:0.##} × [{winner.Spec.Name}] + {weight:0.##} × MLP({options.Hidden})");
-            var result = new CandidateResult(name, metrics.Accuracy, metrics.MacroF1, metrics.LogLoss, winner.Result.TrainSeconds + seconds);
-            if (best is null || IsBetter(result, best.Result, TieTolerance(winner.Actual.Count)))
-            {
-                best = winner with { Spec = winner.Spec with { Name = name }, Result = result, Probabilities = probabilities, Mlp = network, MlpWeight = weight };
-            }
-        }
-        return best ?? throw new InvalidOperationException("TrainingOptions.MlpWeights needs at least one weight in [0, 1]");
-    }
-
-    private static Embeddings.MlpModel FitNeuralNetwork(List<TrainingInput> rows, string[] labels, Embeddings.MlpOptions options, CancellationToken cancellationToken)
-    {
-        var index = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
-        var usable = rows.Where(r => index.ContainsKey(r.Label)).ToList();
-        return Embeddings.MlpTrainer.Train(usable.Select(r => r.Embedding).ToList(), usable.Select(r => index[r.Label]).ToList(), labels, options, cancellationToken);
-    }
+        double IntakeWeight = 0, string? MemberName = null);
 
     internal static bool NeedsEmbedding(CandidateSpec spec) => spec.Features is FeatureSet.WordCharTfIdfAndEmbedding or FeatureSet.Embedding;
 

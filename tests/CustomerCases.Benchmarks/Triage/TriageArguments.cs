@@ -8,7 +8,7 @@ internal sealed record TriageArguments
 {
     public const string Usage =
         "triage --train <csv> (--test <csv> | --holdout <fraction>) --text-column <name> --label-column <name> " +
-        "[--oos-label oos] [--oos-rule balanced|accuracy|recall:<0..1>] [--oos-folds k (default 5; 0 = choose on the selection split)] [--oos-margin <standard errors, default 1>] [--candidates Kind,Kind] [--lbfgs-l2 0.1,0.01] [--threads n] [--seed n] [--budget-seconds s] [--save <file>] [--embedder minilm] [--embedder-threads n] [--embedding-candidates Kind,Kind] [--blend-candidates Kind,Kind|none] [--mlp-hidden n|none (default 512)] [--embedding-cache <folder outside the repo>]";
+        "[--oos-label oos] [--oos-rule balanced|accuracy|recall:<0..1>] [--oos-folds k (default 5; 0 = choose on the selection split)] [--oos-margin <standard errors, default 1>] [--candidates Kind,Kind] [--lbfgs-l2 0.1,0.01] [--threads n] [--seed n] [--budget-seconds s] [--save <file>] [--embedder minilm] [--embedder-threads n] [--embedding-candidates Kind,Kind] [--blend-candidates Kind,Kind|none] [--embedding-cache <folder outside the repo>]";
 
     public required string Train { get; init; }
     public string? Test { get; init; }
@@ -30,8 +30,6 @@ internal sealed record TriageArguments
     public IReadOnlyList<TriageTrainerKind>? EmbeddingCandidates { get; init; }
     public IReadOnlyList<TriageTrainerKind>? BlendCandidates { get; init; }
     public string? EmbeddingCache { get; init; }
-    /// <summary>Hidden units of the refinement's neural network; 0 = none (the options' default otherwise).</summary>
-    public int? MlpHidden { get; init; }
 
     public static TriageArguments Parse(string[] args)
     {
@@ -69,7 +67,6 @@ internal sealed record TriageArguments
             EmbeddingCandidates = Get("embedding-candidates") is { } ec ? ParseKinds(ec) : null,
             BlendCandidates = Get("blend-candidates") is { } bc ? ParseKinds(bc) : null,
             EmbeddingCache = Get("embedding-cache"),
-            MlpHidden = Get("mlp-hidden") is { } mh ? (mh.Equals("none", StringComparison.OrdinalIgnoreCase) ? 0 : int.Parse(mh, CultureInfo.InvariantCulture)) : null,
             EmbedderThreads = Get("embedder-threads") is { } et ? int.Parse(et, CultureInfo.InvariantCulture) : 1,
         };
         if (parsed.Embedder is not null and not "minilm")
@@ -126,10 +123,6 @@ internal sealed record TriageArguments
         if (LbfgsL2Grid is not null)
         {
             options = options with { LbfgsL2Grid = LbfgsL2Grid };
-        }
-        if (MlpHidden is { } hidden)
-        {
-            options = options with { EmbeddingMlp = hidden == 0 ? null : (options.EmbeddingMlp ?? new()) with { Hidden = hidden } };
         }
         return options;
     }
