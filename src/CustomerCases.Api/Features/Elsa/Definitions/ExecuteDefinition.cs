@@ -41,7 +41,7 @@ internal static class ExecuteDefinition
         return problem ?? Results.Ok(new { workflowInstanceId = run!.Instance.Id });
     }
 
-    /// <summary>The run behind both endpoints (and the in-process G4-durable benchmark): find the version, run it in one unit of work.</summary>
+    /// <summary>The run behind both endpoints (and the in-process G4-durable benchmark): find the version, run it read-first (the engine outside the write gate) and commit it in one unit of work.</summary>
     internal static async Task<(InstanceRun? Run, IResult? Problem)> RunAsync(string definitionId, Request? request, WorkflowWrite write,
         RunnableVersions versions, CancellationToken ct)
     {
@@ -67,7 +67,7 @@ internal static class ExecuteDefinition
                 return (null, ElsaProblems.DefinitionNotFound(definitionId, options.Text));
             }
 
-            var run = await write.RunAsync(c => write.Runtime.StartAsync(version, request?.Input, request?.CorrelationId, request?.TriggerActivityId, null, null, c), ct);
+            var run = await write.RunReadFirstAsync(c => write.Runtime.StartAsync(version, request?.Input, request?.CorrelationId, request?.TriggerActivityId, null, null, c), ct);
             return run is null
                 ? (null, Results.Problem(statusCode: 409, title: "Workflow did not start", detail: "The workflow's start condition declined to start."))
                 : (run, null);
