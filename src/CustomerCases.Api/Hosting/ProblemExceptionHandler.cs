@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCases.Api.Hosting;
 
 /// <summary>
-/// Turns exceptions into RFC 7807 answers: unreadable or oversized requests keep their 4xx status, a refused domain
+/// Turns exceptions into RFC 7807 answers: unreadable or oversized requests keep their 4xx status (field by field where
+/// a value could not be read: <see cref="BadRequestProblems"/>), a refused domain
 /// rule or a lost optimistic-concurrency race is 409 with a stable <c>code</c>, and anything else is a 500 that
 /// reveals nothing internal.
 /// </summary>
@@ -16,14 +17,13 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     {
         var problem = exception switch
         {
-            BadHttpRequestException bad => new ProblemDetails
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
             {
-                Status = bad.StatusCode,
-                Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Unreadable request",
-                Detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? "The request body exceeds the allowed size."
-                    : bad.InnerException?.Message is { } inner ? $"{bad.Message} {inner}" : bad.Message,
+                Status = 413,
+                Title = "Request body too large",
+                Detail = "The request body exceeds the allowed size.",
             },
+            BadHttpRequestException bad => BadRequestProblems.From(bad, httpContext),
             DomainException domain => WithCode(new ProblemDetails { Status = 409, Title = "Not allowed in the current state", Detail = domain.Message }, domain.Code),
             DbUpdateConcurrencyException => WithCode(new ProblemDetails
             {
