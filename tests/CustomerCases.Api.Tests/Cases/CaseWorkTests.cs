@@ -53,7 +53,7 @@ public abstract class CaseWorkTests(ProviderFixture fixture)
     }
 
     [Fact]
-    public async Task Patch_StaleIfMatch_Returns409AndCurrentIfMatchSucceeds()
+    public async Task Patch_StaleIfMatch_Returns412AndCurrentIfMatchSucceeds()
     {
         var created = await App.Admin.CreateAsync();
         var get = await App.Admin.GetAsync($"/api/cases/{created.Id}");
@@ -62,7 +62,7 @@ public abstract class CaseWorkTests(ProviderFixture fixture)
 
         var stale = new HttpRequestMessage(HttpMethod.Patch, $"/api/cases/{created.Id}") { Content = JsonContent.Create(new { priority = "Low" }) };
         stale.Headers.TryAddWithoutValidation("If-Match", etag);
-        var problem = await (await App.Admin.SendAsync(stale)).ProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await App.Admin.SendAsync(stale)).ProblemAsync(HttpStatusCode.PreconditionFailed);
 
         Assert.Equal("version_mismatch", problem.Code);
         Assert.Equal("High", (await App.Admin.GetCaseAsync(created.Id)).Priority);

@@ -37,7 +37,8 @@ internal static class UpdateCase
 
         if (expectedVersion is { } expected && expected != @case.Version)
         {
-            return ApiProblems.Conflict("version_mismatch", "Concurrent update",
+            // RFC 9110 §13.1.1: a false If-Match is 412; clients that send one branch on it.
+            return ApiProblems.PreconditionFailed("version_mismatch",
                 $"The case is at version {@case.Version}, not {expected}. Read it again and retry.");
         }
 

@@ -8,5 +8,8 @@ internal static class ApiProblems
     public static IResult Conflict(string code, string title, string detail) =>
         Results.Problem(statusCode: 409, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
 
+    public static IResult PreconditionFailed(string code, string detail) =>
+        Results.Problem(statusCode: 412, title: "Precondition failed", detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
+
     public static IResult Forbidden(string detail) => Results.Problem(statusCode: 403, title: "Forbidden", detail: detail);
 }
