@@ -4,7 +4,10 @@ using System.Text.Json.Nodes;
 
 namespace CustomerCases.Domain.Work;
 
-/// <summary>Checks completion data against a task's form: required fields present, values of the declared type, no unknown fields.</summary>
+/// <summary>
+/// Checks completion data against a task's form: required fields present, values of the declared type within the
+/// field's bounds or options, no unknown fields.
+/// </summary>
 public static class TaskForm
 {
     /// <summary>Every problem, keyed <c>data.&lt;field&gt;</c>; empty when the data fits the form.</summary>
@@ -28,6 +31,10 @@ public static class TaskForm
             {
                 errors[Key(field.Name)] = $"must be a {field.Type}.";
             }
+            else if (OutsideConstraints(field, value) is { } problem)
+            {
+                errors[Key(field.Name)] = problem;
+            }
         }
 
         // A form with no fields takes free data; otherwise an unknown field is most likely a typo the workflow would miss.
@@ -43,6 +50,35 @@ public static class TaskForm
     }
 
     private static string Key(string name) => "data." + name;
+
+    private static string? OutsideConstraints(TaskFormField field, JsonNode value)
+    {
+        if (field.Type == TaskFormField.Number && (field.Min is not null || field.Max is not null))
+        {
+            var number = Number((JsonValue)value);
+            return (field.Min, field.Max) switch
+            {
+                ({ } min, { } max) when number < min || number > max => $"must be between {Show(min)} and {Show(max)}.",
+                ({ } min, null) when number < min => $"must be at least {Show(min)}.",
+                (null, { } max) when number > max => $"must be at most {Show(max)}.",
+                _ => null,
+            };
+        }
+
+        if (field.Type == TaskFormField.Text && field.Options is { Count: > 0 } options
+            && !options.Contains(value.GetValue<string>(), StringComparer.Ordinal))
+        {
+            return $"must be one of: {string.Join(", ", options)}.";
+        }
+
+        return null;
+    }
+
+    // The JSON text of a number (whatever CLR value a JsonValue wraps) or the text a number was written as.
+    private static double Number(JsonValue value) => double.Parse(
+        value.GetValueKind() == JsonValueKind.Number ? value.ToJsonString() : value.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static string Show(double bound) => bound.ToString(CultureInfo.InvariantCulture);
 
     private static bool Fits(string type, JsonNode value) => type switch
     {

@@ -12,7 +12,7 @@ namespace CustomerCases.Workflows.Activities;
 /// the task in the same transaction) and waits; completing the task resumes it on the chosen outcome port, with outputs
 /// <c>Outcome</c>, <c>Data</c> (the form) and <c>CompletedBy</c>. Output <c>TaskId</c> is set at once.
 /// Inputs: <c>title</c>, <c>instructions</c>, <c>queue</c>, <c>skills</c>, <c>assignee</c> (a member of the queue, by name or id), <c>outcomes</c>,
-/// <c>form</c> (<c>[{name, type, required}]</c> or <c>{name: {type, required}}</c>), <c>priority</c>, <c>due</c> (a duration).
+/// <c>form</c> (<c>[{name, type, required, label, min, max, options}]</c> or <c>{name: {type, required, …}}</c>), <c>priority</c>, <c>due</c> (a duration).
 /// </summary>
 internal sealed class HumanTaskActivity : IActivity
 {
@@ -82,16 +82,45 @@ internal sealed class HumanTaskActivity : IActivity
             if (string.IsNullOrWhiteSpace(name)) throw new WorkflowFaultException("Every HumanTask form field needs a name.");
             if (!TaskFormField.IsKnownType(type))
                 throw new WorkflowFaultException($"Form field '{name}' has type '{type}'; use one of {string.Join(", ", TaskFormField.Types)}.");
-            fields.Add(new JsonObject
+            var field = new JsonObject
             {
                 ["name"] = name,
                 ["type"] = type,
                 ["required"] = JsonValues.AsBoolean(spec?["required"]),
                 ["label"] = JsonValues.AsString(spec?["label"]),
-            });
+            };
+            AddConstraints(field, name, type, spec);
+            fields.Add(field);
         }
 
         return fields;
+    }
+
+    /// <summary>Bounds of a number (<c>min</c>, <c>max</c>) and the choices of a text (<c>options</c>); a designer's mistake faults the activity.</summary>
+    private static void AddConstraints(JsonObject field, string name, string type, JsonNode? spec)
+    {
+        var min = Bound(spec?["min"], name, "min");
+        var max = Bound(spec?["max"], name, "max");
+        if ((min is not null || max is not null) && type != TaskFormField.Number)
+            throw new WorkflowFaultException($"Form field '{name}' has min/max, which only a number field can have.");
+        if (min > max) throw new WorkflowFaultException($"Form field '{name}' has min {min} above max {max}.");
+        if (min is not null) field["min"] = min;
+        if (max is not null) field["max"] = max;
+
+        if (spec?["options"] is not { } given) return;
+        var options = JsonValues.AsStringList(given).Select(o => o.Trim()).Where(o => o.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (type != TaskFormField.Text || options.Count == 0)
+            throw new WorkflowFaultException($"Form field '{name}' has options; only a text field can have them, and at least one.");
+        field["options"] = new JsonArray(options.Select(o => (JsonNode?)o).ToArray());
+    }
+
+    private static double? Bound(JsonNode? value, string field, string which)
+    {
+        if (value is null) return null;
+        var text = value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : value.ToJsonString();
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var bound) && double.IsFinite(bound)
+            ? bound
+            : throw new WorkflowFaultException($"Form field '{field}' has {which} '{text}', which is not a number.");
     }
 
     private static async ValueTask<string?> PriorityAsync(ActivityContext context)

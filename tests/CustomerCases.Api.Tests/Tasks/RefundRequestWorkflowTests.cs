@@ -41,6 +41,9 @@ public abstract class RefundRequestWorkflowTests(ProviderFixture fixture) : Task
         var @case = await OpenRefundAsync();
         var triage = await TaskOfCaseAsync(@case.Id);
 
+        // The shipped form bounds the amount (min 0; 0 is what Reject and NeedInfo carry): a negative refund is a typo.
+        var negative = await (await CompleteAsync(agentClient, triage.Id, "Approve", new { amount = -40 })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["must be at least 0."], negative.Errors!["data.amount"]);
         Assert.Equal(HttpStatusCode.OK, (await CompleteAsync(agentClient, triage.Id, "Approve", new { amount = 40 })).StatusCode);
 
         var closed = await Admin.GetCaseAsync(@case.Id);

@@ -41,8 +41,27 @@ public sealed class HumanTaskActivityTests
         Assert.Equal(WorkflowStatus.Finished, resumed.State.Status);
     }
 
+    [Fact]
+    public async Task Execute_FormBoundsAndOptions_ReachTheTaskRequest()
+    {
+        _host.Publish(Definition(("form", Expression("Object",
+            "[{\"name\":\"amount\",\"type\":\"number\",\"min\":0.01,\"max\":\"500\"},{\"name\":\"reason\",\"options\":[\"damaged\",\" late \",\"damaged\"]}]"))));
+
+        var started = await _host.StartAsync("test");
+
+        var form = Assert.Single(started.Effects.TaskRequests).Payload!["form"]!.AsArray();
+        Assert.Equal((0.01, 500d), (form[0]!["min"]!.GetValue<double>(), form[0]!["max"]!.GetValue<double>()));
+        Assert.Equal(["damaged", "late"], form[1]!["options"]!.AsArray().Select(o => o!.GetValue<string>()));
+        Assert.Null(form[1]!["min"]);
+    }
+
     [Theory]
     [InlineData("form", "[{\"name\":\"amount\",\"type\":\"money\"}]")]
+    [InlineData("form", "[{\"name\":\"amount\",\"type\":\"number\",\"min\":5,\"max\":1}]")]
+    [InlineData("form", "[{\"name\":\"amount\",\"type\":\"number\",\"min\":\"some\"}]")]
+    [InlineData("form", "[{\"name\":\"note\",\"type\":\"text\",\"max\":3}]")]
+    [InlineData("form", "[{\"name\":\"amount\",\"type\":\"number\",\"options\":[\"1\"]}]")]
+    [InlineData("form", "[{\"name\":\"reason\",\"options\":[]}]")]
     [InlineData("priority", "Whenever")]
     [InlineData("due", "-01:00:00")]
     public async Task Execute_InvalidInput_Faults(string input, string value)

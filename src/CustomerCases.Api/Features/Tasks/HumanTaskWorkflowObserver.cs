@@ -160,6 +160,8 @@ internal sealed class HumanTaskWorkflowObserver(CustomerCasesDbContext db, TaskR
         payload["form"] is JsonArray fields
             ? fields.OfType<JsonObject>().Select(f => new TaskFormField(
                 f["name"]!.GetValue<string>(), f["type"]?.GetValue<string>() ?? TaskFormField.Text,
-                f["required"]?.GetValue<bool>() ?? false, f["label"]?.GetValue<string>())).ToList()
+                f["required"]?.GetValue<bool>() ?? false, f["label"]?.GetValue<string>(),
+                f["min"]?.GetValue<double>(), f["max"]?.GetValue<double>(),
+                f["options"] is JsonArray options ? options.Select(o => o!.GetValue<string>()).ToList() : null)).ToList()
             : [];
 }
