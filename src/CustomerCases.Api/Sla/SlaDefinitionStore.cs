@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CustomerCases.Domain.Sla;
 using CustomerCases.Persistence;
 using CustomerCases.Persistence.Sla;
@@ -18,6 +19,7 @@ internal sealed class SlaDefinitionStore(CustomerCasesDbContext db, SlaCatalog c
     public async Task<Outcome> SaveAsync(string kind, string id, JsonElement json, string source, CancellationToken ct)
     {
         var errors = new List<string>();
+        json = WithAddressId(json, id);
         if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty("id", out var bodyId) && bodyId.ValueKind == JsonValueKind.String && bodyId.GetString() != id)
         {
             errors.Add($"id: '{bodyId.GetString()}' differs from '{id}' in the address.");
@@ -93,5 +95,18 @@ internal sealed class SlaDefinitionStore(CustomerCasesDbContext db, SlaCatalog c
         {
             errors.Add($"calendar: '{cal.GetString()}' does not exist (known: {string.Join(", ", set.Calendars.Keys.Order(StringComparer.Ordinal))}).");
         }
+    }
+
+    /// <summary>The address names the definition: a body without <c>id</c> takes it from there (a body with one must agree).</summary>
+    private static JsonElement WithAddressId(JsonElement json, string id)
+    {
+        if (json.ValueKind != JsonValueKind.Object || json.TryGetProperty("id", out _))
+        {
+            return json;
+        }
+
+        var named = JsonNode.Parse(json.GetRawText())!.AsObject();
+        named.Insert(0, "id", id);
+        return JsonSerializer.SerializeToElement(named);
     }
 }

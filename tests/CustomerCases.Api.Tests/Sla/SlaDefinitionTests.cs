@@ -100,6 +100,13 @@ public abstract class SlaDefinitionTests : SlaTestHost
         var ok = await App.Admin.PutAsync("/api/sla/calendars/night", Json("""{"id":"night","timeZone":"Europe/Berlin","weekly":{"sunday":[{"from":"22:00","to":"24:00"}]}}"""));
         Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
         Assert.Contains((await manager.GetFromJsonAsync<List<SlaDefinitionDto>>("/api/sla/calendars"))!, c => c.Id == "night");
+
+        // The address names it: a body without "id" takes the address's, one with another id is refused.
+        var unnamed = await App.Admin.PutAsync("/api/sla/calendars/early", Json("""{"timeZone":"Europe/Berlin","weekly":{"monday":[{"from":"06:00","to":"09:00"}]}}"""));
+        Assert.Equal(HttpStatusCode.Created, unnamed.StatusCode);
+        Assert.Equal("early", (await manager.GetFromJsonAsync<SlaDefinitionDto>("/api/sla/calendars/early"))!.Id);
+        var other = await (await App.Admin.PutAsync("/api/sla/calendars/late", Json("""{"id":"early","timeZone":"Europe/Berlin"}"""))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("differs", Assert.Single(other.Errors!["id"]), StringComparison.Ordinal);
     }
 
     [Fact]
