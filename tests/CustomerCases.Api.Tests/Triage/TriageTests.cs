@@ -143,7 +143,48 @@ public abstract class TriageTests(ProviderFixture fixture) : IAsyncLifetime
         var problem = await (await App.Admin.PostAsync("/api/triage/models?labelColumns=category",
             new StringContent("body,label\nx,y\n", Encoding.UTF8, "text/csv"))).ProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Equal(["body", "labelColumns"], problem.Errors!.Keys.Order());
+        Assert.Equal(["body"], problem.Errors!.Keys.Order());
+    }
+
+    [Theory]
+    [InlineData("text,label", null)] // the plain labelled-text CSV: its label is the category
+    [InlineData("text,intent", "category=intent")]
+    [InlineData("text,category", "category")]
+    public async Task Upload_TrainsTheCategoryLabelSet_WhicheverColumnHoldsIt(string header, string? labelColumns)
+    {
+        var csv = new StringBuilder(header + "\n");
+        for (var i = 0; i < 12; i++)
+        {
+            csv.Append(CultureInfo($"my invoice {i} shows a wrong amount,billing\n"));
+            csv.Append(CultureInfo($"the parcel {i} never arrived,delivery\n"));
+        }
+
+        var url = labelColumns is null ? "/api/triage/models" : $"/api/triage/models?labelColumns={Uri.EscapeDataString(labelColumns)}";
+        var upload = await App.Admin.PostAsync(url, new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TrainTriageModelJob>().TrainUploadedAsync((await upload.Content.ReadFromJsonAsync<RunStarted>())!.RunId, CancellationToken.None);
+        }
+
+        var models = (await App.Admin.GetFromJsonAsync<List<ModelReportDto>>("/api/triage/models"))!;
+        var trained = models.OrderByDescending(m => m.CreatedAt).First(m => m.Source.StartsWith("upload", StringComparison.Ordinal));
+        var labelSets = trained.Report.GetProperty("labelSets").EnumerateArray().Select(l => l.GetProperty("labelSet").GetString()).ToList();
+        Assert.Equal(["category"], labelSets);
+    }
+
+    [Theory]
+    [InlineData("text,intent", "intent", "'intent' is not a label set the service applies (category, priority); train one from another column with category=<column>.")]
+    [InlineData("text,intent", null, "the CSV has no 'category' (or 'label') column; name the label column with labelColumns=category=<column>.")]
+    [InlineData("text,intent,category", "category=intent", "the CSV has a 'category' column already; train from it or rename it.")]
+    [InlineData("text,category", "category=topic", "the CSV has no column 'topic'.")]
+    public async Task Upload_LabelColumnsTheServiceWouldNotUse_Returns400(string header, string? labelColumns, string message)
+    {
+        var url = labelColumns is null ? "/api/triage/models" : $"/api/triage/models?labelColumns={Uri.EscapeDataString(labelColumns)}";
+        var problem = await (await App.Admin.PostAsync(url, new StringContent(header + "\nsome text,billing\n", Encoding.UTF8, "text/csv")))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal([message], problem.Errors!["labelColumns"]);
     }
 
     [Fact]
@@ -230,6 +271,8 @@ public abstract class TriageTests(ProviderFixture fixture) : IAsyncLifetime
     private sealed record RunStarted(Guid RunId);
 
     private sealed record ModelDto(string VersionId, string Source, bool IsActive);
+
+    private sealed record ModelReportDto(string VersionId, string Source, DateTimeOffset CreatedAt, System.Text.Json.JsonElement Report);
 
     private sealed record RunDto(string Trigger, string? CandidateVersion, bool Promoted, System.Text.Json.JsonElement? Decision, string? Error);
 }

@@ -39,9 +39,12 @@ internal static class TriageModelEndpoints
             JsonDocument.Parse(m.ReportJson).RootElement)));
     }
 
-    /// <summary>The CSV (header with a <c>text</c> column and the label columns) arrives as text/csv or as a multipart file.</summary>
+    /// <summary>
+    /// The CSV (header with a <c>text</c> column and the label columns, see <see cref="UploadedLabelColumns"/>) arrives as
+    /// text/csv or as a multipart file.
+    /// </summary>
     private static async Task<IResult> TrainFromUploadAsync(HttpRequest request, CustomerCasesDbContext db, IBackgroundJobClient jobs, TimeProvider time,
-        CancellationToken ct, string labelColumns = "category")
+        CancellationToken ct, string? labelColumns = null)
     {
         string csv;
         if (request.HasFormContentType)
@@ -63,19 +66,7 @@ internal static class TriageModelEndpoints
         }
 
         var v = new Validation();
-        var header = csv.Split('\n', 2)[0].Trim().Trim('\uFEFF').Split(',').Select(h => h.Trim().Trim('"')).ToList();
-        if (string.IsNullOrWhiteSpace(csv) || !header.Contains("text", StringComparer.OrdinalIgnoreCase))
-        {
-            v.Add("body", "must be a CSV whose header has a 'text' column.");
-        }
-
-        foreach (var column in labelColumns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                     .Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)))
-        {
-            v.Add("labelColumns", $"the CSV has no column '{column}'.");
-        }
-
-        if (!v.IsValid)
+        if (UploadedLabelColumns.Resolve(csv, labelColumns, v) is not { } upload)
         {
             return v.Problem();
         }
@@ -85,8 +76,8 @@ internal static class TriageModelEndpoints
             Id = Guid.CreateVersion7(time.GetUtcNow()),
             Trigger = "upload",
             StartedAt = time.GetUtcNow(),
-            DatasetCsv = csv,
-            LabelColumns = labelColumns,
+            DatasetCsv = upload.Csv,
+            LabelColumns = upload.LabelSets,
         };
         db.TriageTrainingRuns.Add(run);
         await db.SaveChangesAsync(ct);
