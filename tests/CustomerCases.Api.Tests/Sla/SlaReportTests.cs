@@ -52,6 +52,30 @@ public abstract class SlaReportTests : SlaTestHost
         var json = await App.Admin.GetStringAsync($"/api/reports/demand?{range}&interval=week");
         Assert.Contains("fastestGrowing", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DemandReport_ByMonth_BucketsOnTheFirstOfEachCalendarMonth()
+    {
+        RequireDatabase();
+        var first = Clock.GetUtcNow();
+        await App.Admin.CreateAsync(CaseApi.NewCase(category: "demand-month"));
+        await App.Admin.CreateAsync(CaseApi.NewCase(category: "demand-month"));
+        Clock.Advance(TimeSpan.FromDays(40));
+        var second = Clock.GetUtcNow();
+        await App.Admin.CreateAsync(CaseApi.NewCase(category: "demand-month"));
+        var range = $"from={Uri.EscapeDataString(first.AddHours(-1).ToString("O"))}&to={Uri.EscapeDataString(second.AddHours(1).ToString("O"))}";
+
+        var report = (await App.Admin.GetFromJsonAsync<DemandDto>($"/api/reports/demand?{range}&interval=month"))!;
+
+        static DateTimeOffset MonthOf(DateTimeOffset t) => new(t.UtcDateTime.Year, t.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal([(MonthOf(first), 2), (MonthOf(second), 1)],
+            report.Requests.Where(b => b.Category == "demand-month").Select(b => (b.Start, b.Requests)));
+        Assert.Equal("month", report.Interval);
+    }
+
+    private sealed record DemandBucketDto(DateTimeOffset Start, string Category, int Requests);
+
+    private sealed record DemandDto(string Interval, List<DemandBucketDto> Requests);
 }
 
 public sealed class SlaReportTestsOnSqlite : SlaReportTests

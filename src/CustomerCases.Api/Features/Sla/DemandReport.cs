@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCases.Api.Features.Sla;
 
 /// <summary>
-/// GET /api/reports/demand?from&amp;to&amp;interval=day|week — requests per category per interval (UTC days, ISO weeks
-/// starting Monday), the fastest-growing categories (second half of the period against the first) and the average time
+/// GET /api/reports/demand?from&amp;to&amp;interval=day|week|month — requests per category per interval (UTC days, ISO
+/// weeks starting Monday, calendar months), the fastest-growing categories (second half of the period against the first) and the average time
 /// to resolve per category (cases created in the period and resolved).
 /// </summary>
 internal static class DemandReport
@@ -28,9 +28,9 @@ internal static class DemandReport
         var now = time.GetUtcNow();
         var (start, end) = (from ?? now.AddDays(-28), to ?? now);
         interval = (interval ?? "day").ToLowerInvariant();
-        if (interval is not ("day" or "week"))
+        if (interval is not ("day" or "week" or "month"))
         {
-            v.Add("interval", $"'{interval}' is not one of: day, week.");
+            v.Add("interval", $"'{interval}' is not one of: day, week, month.");
         }
 
         if (end <= start)
@@ -76,7 +76,12 @@ internal static class DemandReport
     private static DateTimeOffset BucketStart(DateTimeOffset t, string interval)
     {
         var day = new DateTimeOffset(t.UtcDateTime.Date, TimeSpan.Zero);
-        return interval == "week" ? day.AddDays(-(((int)day.DayOfWeek + 6) % 7)) : day;
+        return interval switch
+        {
+            "week" => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),
+            "month" => day.AddDays(1 - day.Day),
+            _ => day,
+        };
     }
 
     internal static string Format(DateTimeOffset t) => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
