@@ -30,14 +30,13 @@ internal static partial class BadRequestProblems
             return Invalid(field, $"'{failed.Groups["value"].Value}' is not {Kind(failed.Groups["type"].Value)}.");
         }
 
-        if (MissingValue().Match(bad.Message) is { Success: true } missing)
+        var missing = MissingValue().Match(bad.Message);
+        if (missing.Success && missing.Groups["source"].Value != "body")
         {
-            return missing.Groups["source"].Value == "body"
-                ? Invalid("body", "is required: send a JSON object.")
-                : Invalid(JsonNamingPolicy.CamelCase.ConvertName(missing.Groups["name"].Value), "is required.");
+            return Invalid(JsonNamingPolicy.CamelCase.ConvertName(missing.Groups["name"].Value), "is required.");
         }
 
-        if (bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal))
+        if (missing.Success || bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal))
         {
             return Invalid("body", "is required: send a JSON object.");
         }

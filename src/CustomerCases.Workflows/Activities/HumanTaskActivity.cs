@@ -117,10 +117,11 @@ internal sealed class HumanTaskActivity : IActivity
     private static double? Bound(JsonNode? value, string field, string which)
     {
         if (value is null) return null;
-        var text = value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : value.ToJsonString();
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var bound) && double.IsFinite(bound)
+        // A number or a number written as text; JsonValues.AsDouble would also read true/false as 1/0, not a bound.
+        var isBoolean = value is JsonValue v && v.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False;
+        return !isBoolean && JsonValues.AsDouble(value) is { } bound && double.IsFinite(bound)
             ? bound
-            : throw new WorkflowFaultException($"Form field '{field}' has {which} '{text}', which is not a number.");
+            : throw new WorkflowFaultException($"Form field '{field}' has {which} '{value.ToJsonString()}', which is not a number.");
     }
 
     private static async ValueTask<string?> PriorityAsync(ActivityContext context)
