@@ -126,7 +126,8 @@ public abstract class TriageTests(ProviderFixture fixture) : IAsyncLifetime
 
         var models = (await App.Admin.GetFromJsonAsync<List<ModelDto>>("/api/triage/models"))!;
         var starter = models.Single(m => m.IsActive);
-        var uploaded = models.Single(m => m.Source.StartsWith("upload", StringComparison.Ordinal));
+        // Other tests in this class upload too (they share the app): find this upload's model by its run.
+        var uploaded = models.Single(m => m.Source == $"upload {runId}");
         Assert.False(uploaded.IsActive);
 
         Assert.Equal(HttpStatusCode.OK, (await App.Admin.PostAsync($"/api/triage/models/{uploaded.VersionId}/activate", null)).StatusCode);
@@ -162,13 +163,14 @@ public abstract class TriageTests(ProviderFixture fixture) : IAsyncLifetime
         var url = labelColumns is null ? "/api/triage/models" : $"/api/triage/models?labelColumns={Uri.EscapeDataString(labelColumns)}";
         var upload = await App.Admin.PostAsync(url, new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        var runId = (await upload.Content.ReadFromJsonAsync<RunStarted>())!.RunId;
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<TrainTriageModelJob>().TrainUploadedAsync((await upload.Content.ReadFromJsonAsync<RunStarted>())!.RunId, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<TrainTriageModelJob>().TrainUploadedAsync(runId, CancellationToken.None);
         }
 
         var models = (await App.Admin.GetFromJsonAsync<List<ModelReportDto>>("/api/triage/models"))!;
-        var trained = models.OrderByDescending(m => m.CreatedAt).First(m => m.Source.StartsWith("upload", StringComparison.Ordinal));
+        var trained = models.Single(m => m.Source == $"upload {runId}");
         var labelSets = trained.Report.GetProperty("labelSets").EnumerateArray().Select(l => l.GetProperty("labelSet").GetString()).ToList();
         Assert.Equal(["category"], labelSets);
     }
