@@ -1,10 +1,13 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace CustomerCases.Persistence;
 
-public static class DatabaseInitializer
+public static partial class DatabaseInitializer
 {
     /// <summary>
     /// Creates the SQLite folder, switches the file to WAL (a persistent property of the file) and applies pending
@@ -34,5 +37,16 @@ public static class DatabaseInitializer
         }
 
         await db.Database.MigrateAsync(ct);
+
+        // Which database this node uses is the first thing an operator asks ("where is my data?"); never the password.
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger("CustomerCases.Database") ?? NullLogger.Instance;
+        LogDatabase(logger, connection.Provider, Describe(connection));
     }
+
+    private static string Describe(DatabaseConnection connection) => connection.Provider == DatabaseProvider.Sqlite
+        ? Path.GetFullPath(new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource)
+        : new NpgsqlConnectionStringBuilder(connection.ConnectionString) is var pg ? $"{pg.Host}:{pg.Port}/{pg.Database}" : "";
+
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Database: {Provider} at {Location}, migrated")]
+    private static partial void LogDatabase(ILogger logger, DatabaseProvider provider, string location);
 }
