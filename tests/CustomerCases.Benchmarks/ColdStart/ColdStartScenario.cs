@@ -36,6 +36,7 @@ public static class ColdStartScenario
         var fresh = new List<Timing>();
         var restart = new List<Timing>();
         var baseline = new List<double>();
+        var service = ServiceProcess.RealService with { Folder = options.ServiceFolder };
         for (var run = 1; run <= options.Runs; run++)
         {
             var pressure = await ScenarioRun.PressureAsync(options, ct);
@@ -47,13 +48,13 @@ public static class ColdStartScenario
             if (run % 2 == 1)
             {
                 b = await BaselineAsync(http, folder, ct);
-                f = await ServiceAsync(http, folder, definitions, ct);
-                r = await ServiceAsync(http, folder, definitions, ct);
+                f = await ServiceAsync(http, service, folder, definitions, ct);
+                r = await ServiceAsync(http, service, folder, definitions, ct);
             }
             else
             {
-                f = await ServiceAsync(http, folder, definitions, ct);
-                r = await ServiceAsync(http, folder, definitions, ct);
+                f = await ServiceAsync(http, service, folder, definitions, ct);
+                r = await ServiceAsync(http, service, folder, definitions, ct);
                 b = await BaselineAsync(http, folder, ct);
             }
             ScenarioRun.Say(string.Create(CultureInfo.InvariantCulture,
@@ -87,7 +88,7 @@ public static class ColdStartScenario
         var baselineSpread = Of(baseline);
         var report = new ScenarioReport(
             "cold-start", facts,
-            $"CustomerCases.Api.dll started with `dotnet` as a child process (Production environment, SQLite, only the bench-task workflow), {options.Runs} run(s); times from just before Process.Start.{(options.Smoke ? " SMOKE profile." : "")}",
+            $"CustomerCases.Api.dll {(options.ServiceFolder is null ? "(the build beside the benchmark)" : $"from {options.ServiceFolder}")} started with `dotnet` as a child process (Production environment, SQLite, only the bench-task workflow), {options.Runs} run(s); times from just before Process.Start.{(options.Smoke ? " SMOKE profile." : "")}",
             rows,
             [
                 ("fresh install → first successful POST /api/cases, ms", freshCase.Format("0")),
@@ -111,9 +112,9 @@ public static class ColdStartScenario
         return 0;
     }
 
-    private static async Task<Timing> ServiceAsync(HttpClient http, string folder, string definitions, CancellationToken ct)
+    private static async Task<Timing> ServiceAsync(HttpClient http, ServiceCommand command, string folder, string definitions, CancellationToken ct)
     {
-        await using var service = await ServiceProcess.StartAsync(folder, ServiceProcess.RealService, BenchService.Environment(definitions), GiveUpAfter, ct, waitUntilReady: false);
+        await using var service = await ServiceProcess.StartAsync(folder, command, BenchService.Environment(definitions), GiveUpAfter, ct, waitUntilReady: false);
         var authorization = new AuthenticationHeaderValue("ApiKey", service.ApiKey);
         var (caseAt, requestMs, caseResponse) = await FirstSuccessAsync(service, http, () =>
         {

@@ -41,11 +41,13 @@ public sealed class ServiceProcess : IRunningServer
         string workDirectory, ServiceCommand command, IReadOnlyDictionary<string, string>? extraEnvironment, TimeSpan readyTimeout, CancellationToken ct,
         bool waitUntilReady = true)
     {
-        var appDirectory = AppContext.BaseDirectory;
+        var appDirectory = command.Folder is null ? AppContext.BaseDirectory : Path.GetFullPath(command.Folder);
         var dll = Path.Combine(appDirectory, command.Dll);
         if (!File.Exists(dll))
         {
-            throw new FileNotFoundException($"{command.Dll} is not beside the benchmark; build the benchmark project.", dll);
+            throw new FileNotFoundException(command.Folder is null
+                ? $"{command.Dll} is not beside the benchmark; build the benchmark project."
+                : $"{command.Dll} is not in {appDirectory} (--service-folder); publish the service there.", dll);
         }
 
         var port = FreePort.Next();

@@ -20,11 +20,12 @@ public sealed record ScenarioOptions(
     int Runs = 5,
     int Pool = 20_000,
     bool Smoke = false,
-    string? OutPath = null)
+    string? OutPath = null,
+    string? ServiceFolder = null)
 {
     public const string Usage =
         "[--seconds <measure, 10>] [--warmup <3>] [--initial-warmup <cap s, 60>] [--repetitions <3>] [--connections <32>] [--rate <open-loop req/s, 100>] " +
-        "[--rows <soak: large side, 1000000>] [--small-rows <soak: small side, 10000>] [--seed-seconds <soak: bulk-seeding budget, 240>] [--runs <cold-start: 5>] [--pool <resume scenarios: waiting instances cloned up front, 20000>] [--smoke] [--out <file.json>]";
+        "[--rows <soak: large side, 1000000>] [--small-rows <soak: small side, 10000>] [--seed-seconds <soak: bulk-seeding budget, 240>] [--runs <cold-start: 5>] [--pool <resume scenarios: waiting instances cloned up front, 20000>] [--service-folder <cold-start: the service's folder, e.g. a ReadyToRun publish; default beside the benchmark>] [--smoke] [--out <file.json>]";
 
     public TimeSpan Measure => TimeSpan.FromSeconds(MeasureSeconds);
     public TimeSpan Warmup => TimeSpan.FromSeconds(WarmupSeconds);
@@ -54,6 +55,7 @@ public sealed record ScenarioOptions(
                     Connections = 8, Rate = 20, Rows = 2_000, SmallRows = 200, SeedSeconds = 20, Runs = 1, Pool = 300,
                 },
                 "--out" => options with { OutPath = Value(args, ref i) },
+                "--service-folder" => options with { ServiceFolder = Value(args, ref i) },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };
         }
