@@ -145,6 +145,39 @@ public abstract class StudioBrowserTests(StudioFixture fixture)
         await studio.AssertHealthyAsync();
     }
 
+    [Fact]
+    public async Task ActivityTestTab_RunsTheSelectedActivity_AndShowsItsResult()
+    {
+        var definitionId = "studio-test-" + Guid.NewGuid().ToString("N")[..8];
+        await fixture.Admin.ImportAsync(ElsaWorkflows.Definition(definitionId,
+            [ElsaWorkflows.Activity("Start1", "Elsa.Start"), ElsaWorkflows.Activity("Line1", "Elsa.WriteLine", ("text", ElsaWorkflows.Expr("JavaScript", "'tested ' + (20 + 22)", "String")))],
+            [ElsaWorkflows.Connection("Start1", "Line1")]));
+
+        await using var studio = await StudioPage.OpenAsync(fixture);
+        var page = studio.Page;
+        await studio.GotoAsync(fixture, $"/studio/definitions/{definitionId}");
+        var line = page.Locator(".x6-node[data-cell-id='Line1']");
+        await line.WaitForAsync();
+        await line.ClickAsync(new LocatorClickOptions { Force = true });
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Test", Exact = true }).ClickAsync();
+        var tested = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Start", Exact = true }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/elsa/api/tests/activities", StringComparison.Ordinal));
+
+        // The tab lists the run's status, its state (the evaluated text), its outcomes and no fault.
+        Assert.Equal(200, tested.Status);
+        var panel = page.Locator(".mud-tabs-panels").Filter(new LocatorFilterOptions { HasText = "tested 42" });
+        await panel.First.WaitForAsync();
+        var shown = await panel.First.InnerTextAsync();
+        Assert.Contains("Completed", shown, StringComparison.Ordinal);
+        Assert.Contains("Done", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("No outcomes", shown, StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = StudioPage.ArtefactPath($"test-tab-{GetType().Name}.png") });
+        var instances = await InstancesAsync(definitionId);
+        Assert.Empty(instances); // a test run stores nothing
+        await studio.AssertHealthyAsync();
+    }
+
     /// <summary>Presses on the source port, moves in steps (the designer tracks the pointer) and releases on the target port.</summary>
     private static async Task ConnectAsync(IPage page, ILocator source, ILocator target)
     {

@@ -8,6 +8,7 @@ using CustomerCases.Api.Features.Elsa.Scripting;
 using CustomerCases.Api.Features.Elsa.Server;
 using CustomerCases.Api.Features.Elsa.Shared;
 using CustomerCases.Api.Features.Elsa.Stimuli;
+using CustomerCases.Api.Features.Elsa.Tests;
 using CustomerCases.Domain.Access;
 
 // In the Hosting namespace (which Program.cs already imports) so that mapping the Elsa API is the single line
@@ -91,6 +92,8 @@ internal static class ElsaEndpoints
         descriptors.MapGet("/activities", ActivityDescriptors.HandleAsync);
         StaticDescriptors.Map(descriptors);
         api.MapPost("/scripting/javascript/type-definitions/{workflowDefinitionId}", JavaScriptTypeDefinitions.HandleAsync).RequireRoles(Roles.Designer);
+        // Studio's activity "Test" tab: one activity run on its own, nothing stored.
+        api.MapPost("/tests/activities", TestActivity.HandleAsync).RequireRoles(Roles.Designer);
 
         // Public by design, as in Elsa: only paths of HttpEndpoint triggers and open bookmarks answer (see the handler).
         app.MapMethods("/workflows/{**path}", HttpWorkflowRequest.Methods, HttpWorkflowRequest.HandleAsync).AllowAnonymous().WithTags("Elsa");

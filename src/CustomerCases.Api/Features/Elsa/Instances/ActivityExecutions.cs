@@ -102,7 +102,11 @@ internal static class ActivityExecutions
 
         public Summary ToSummary() => new(Id, InstanceId, ActivityId, NodeId, ActivityType, 1, ActivityId, StartedAt, HasBookmarks, Status, CompletedAt);
 
-        public Record ToRecord() => new(Id, InstanceId, ActivityId, NodeId, ActivityType, 1, ActivityId, new JsonObject(), (JsonObject?)Payload?.DeepClone(),
-            new JsonObject(), Message is null ? null : new JsonObject { ["type"] = "ActivityFault", ["message"] = Message }, StartedAt, HasBookmarks, Status, CompletedAt);
+        public Record ToRecord()
+        {
+            var (state, payload) = StudioExecutionView.From(Payload);
+            return new(Id, InstanceId, ActivityId, NodeId, ActivityType, 1, ActivityId, state, payload, new JsonObject(),
+                Message is null ? null : new JsonObject { ["type"] = "ActivityFault", ["message"] = Message }, StartedAt, HasBookmarks, Status, CompletedAt);
+        }
     }
 }
