@@ -146,35 +146,47 @@ public abstract class StudioBrowserTests(StudioFixture fixture)
     }
 
     [Fact]
-    public async Task ActivityTestTab_RunsTheSelectedActivity_AndShowsItsResult()
+    public async Task ActivityTestTab_RunsTheSelectedActivityWithTheVariablesTestValue_AndStoresNothing()
     {
         var definitionId = "studio-test-" + Guid.NewGuid().ToString("N")[..8];
         await fixture.Admin.ImportAsync(ElsaWorkflows.Definition(definitionId,
-            [ElsaWorkflows.Activity("Start1", "Elsa.Start"), ElsaWorkflows.Activity("Line1", "Elsa.WriteLine", ("text", ElsaWorkflows.Expr("JavaScript", "'tested ' + (20 + 22)", "String")))],
-            [ElsaWorkflows.Connection("Start1", "Line1")]));
+            [ElsaWorkflows.Activity("Start1", "Elsa.Start"), ElsaWorkflows.Activity("Line1", "Elsa.WriteLine", ("text", ElsaWorkflows.Expr("JavaScript", "'tested ' + getGreeting()", "String")))],
+            [ElsaWorkflows.Connection("Start1", "Line1")],
+            [new JsonObject { ["id"] = "var-greeting", ["name"] = "Greeting", ["typeName"] = "String", ["value"] = "by default" }]));
 
         await using var studio = await StudioPage.OpenAsync(fixture);
         var page = studio.Page;
         await studio.GotoAsync(fixture, $"/studio/definitions/{definitionId}");
         var line = page.Locator(".x6-node[data-cell-id='Line1']");
         await line.WaitForAsync();
+
+        // The workflow's Variables tab: the flask on the variable's row opens "Set Variable Test Value"; OK auto-saves.
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Variables", Exact = true }).ClickAsync();
+        await page.Locator("tr", new PageLocatorOptions { HasText = "Greeting" }).Locator("button").First.ClickAsync();
+        await page.GetByLabel("Test Value").FillAsync("from the test value");
+        var saved = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Ok" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/elsa/api/workflow-definitions", StringComparison.Ordinal));
+        Assert.Equal(200, saved.Status);
+        var stored = await (await fixture.Admin.GetAsync($"{ElsaApi.Base}/workflow-definitions/by-definition-id/{definitionId}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("from the test value", stored["customProperties"]!["VariableTestValues"]!["var-greeting"]!.GetValue<string>());
+
+        // The activity's Test tab: Start runs it alone on the saved version and lists what it did.
         await line.ClickAsync(new LocatorClickOptions { Force = true });
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Test", Exact = true }).ClickAsync();
         var tested = await page.RunAndWaitForResponseAsync(
             () => page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Start", Exact = true }).ClickAsync(),
             r => r.Request.Method == "POST" && r.Url.EndsWith("/elsa/api/tests/activities", StringComparison.Ordinal));
-
-        // The tab lists the run's status, its state (the evaluated text), its outcomes and no fault.
         Assert.Equal(200, tested.Status);
-        var panel = page.Locator(".mud-tabs-panels").Filter(new LocatorFilterOptions { HasText = "tested 42" });
+        var panel = page.Locator(".mud-tabs-panels").Filter(new LocatorFilterOptions { HasText = "tested from the test value" });
         await panel.First.WaitForAsync();
         var shown = await panel.First.InnerTextAsync();
         Assert.Contains("Completed", shown, StringComparison.Ordinal);
-        Assert.Contains("Done", shown, StringComparison.Ordinal);
+        Assert.Contains("Done", shown, StringComparison.Ordinal); // its outcome
         Assert.DoesNotContain("No outcomes", shown, StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = StudioPage.ArtefactPath($"test-tab-{GetType().Name}.png") });
-        var instances = await InstancesAsync(definitionId);
-        Assert.Empty(instances); // a test run stores nothing
+
+        Assert.Empty(await InstancesAsync(definitionId)); // a test run stores nothing
         await studio.AssertHealthyAsync();
     }
 
