@@ -43,9 +43,16 @@ public static partial class DatabaseInitializer
         LogDatabase(logger, connection.Provider, Describe(connection));
     }
 
-    private static string Describe(DatabaseConnection connection) => connection.Provider == DatabaseProvider.Sqlite
-        ? Path.GetFullPath(new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource)
-        : new NpgsqlConnectionStringBuilder(connection.ConnectionString) is var pg ? $"{pg.Host}:{pg.Port}/{pg.Database}" : "";
+    private static string Describe(DatabaseConnection connection)
+    {
+        if (connection.Provider == DatabaseProvider.Sqlite)
+        {
+            return Path.GetFullPath(new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource);
+        }
+
+        var postgres = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
+        return $"{postgres.Host}:{postgres.Port}/{postgres.Database}";
+    }
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Database: {Provider} at {Location}, migrated")]
     private static partial void LogDatabase(ILogger logger, DatabaseProvider provider, string location);

@@ -10,14 +10,15 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCases.Api.Features.Elsa.Tests;
 
 /// <summary>
-/// POST /elsa/api/tests/activities <c>{workflowDefinitionHandle:{definitionVersionId | definitionId, versionOptions},
-/// activityHandle:{activityId | activityNodeId}}</c> (Studio sends the version id and the node id) — Studio's activity "Test" tab: runs one activity of a stored version on
-/// its own, with the workflow's variables (and the test values a designer set on them, kept in the definition's
-/// <c>customProperties.VariableTestValues</c>), and answers what it did: <c>{activityState, outputs, payload,
-/// exception, status}</c> (Completed, Running when it waits, Faulted). Nothing is stored: the run has no instance, its
-/// bookmarks, timers, tasks, dispatches and events are dropped, and case activities find no case (there is none), so
-/// they fault with that message. Like Elsa's runner it does run the activity: a SendHttpRequest sends its request
-/// (within the configured host allow-list).
+/// POST /elsa/api/tests/activities — Studio's activity "Test" tab. The body names a stored version
+/// (<c>workflowDefinitionHandle: {definitionVersionId}</c>, or <c>{definitionId, versionOptions}</c>) and one of its
+/// activities (<c>activityHandle: {activityId}</c> or <c>{activityNodeId}</c>; Studio sends the version id and the node
+/// id). The activity runs on its own with the workflow's variables — and the test values a designer set on them, kept
+/// in the definition's <c>customProperties.VariableTestValues</c> — and the answer says what it did:
+/// <c>{activityState, outputs, payload, exception, status}</c> (Completed, Running when it waits, Faulted).
+/// Nothing is stored: the run has no instance, its bookmarks, timers, tasks, dispatches and events are dropped, and
+/// case activities fault, as there is no case. Like Elsa's runner it does run the activity: a SendHttpRequest sends
+/// its request (within the configured host allow-list).
 /// </summary>
 internal static class TestActivity
 {
@@ -110,7 +111,7 @@ internal static class TestActivity
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The engine turns an activity's faults into incidents; what escapes is a definition it cannot run.
-            return new Response([], null, null, Exception(ex.GetType().Name, ex.Message), "Faulted");
+            return new Response([], null, null, Fault(ex.GetType().Name, ex.Message), "Faulted");
         }
 
         var entries = result.Journal.Where(e => e.ActivityId == activity.Id).ToList();
@@ -125,10 +126,10 @@ internal static class TestActivity
             : null;
         var (state, payload) = StudioExecutionView.From((completed ?? entries.LastOrDefault())?.Payload);
         return new Response(state, outputs, payload,
-            incident is null ? null : Exception(incident.ExceptionType ?? "ActivityFault", incident.Message), status);
+            incident is null ? null : Fault(incident.ExceptionType ?? "ActivityFault", incident.Message), status);
     }
 
-    private static JsonObject Exception(string type, string message) => new() { ["type"] = type, ["message"] = message };
+    private static JsonObject Fault(string type, string message) => new() { ["type"] = type, ["message"] = message };
 
     private static string? Text(JsonObject? json, string name) =>
         json?[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
