@@ -194,11 +194,14 @@ public abstract class TriageTests(ProviderFixture fixture) : IAsyncLifetime
     {
         // By default the job trains and scores in the worker process (performance goal G8).
         Assert.IsType<ChildProcessTrainingRunner>(App.Services.GetRequiredService<ITriageTrainingRunner>());
+        var before = (await App.Admin.GetFromJsonAsync<List<RunDto>>("/api/triage/runs"))!.Select(r => r.Id).ToHashSet();
         await using var scope = App.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<TrainTriageModelJob>().RetrainAsync(null, CancellationToken.None);
 
+        // This retrain's run, whatever other tests of the class (they share the app) ran before it.
         var runs = (await App.Admin.GetFromJsonAsync<List<RunDto>>("/api/triage/runs"))!;
-        var run = runs.First(r => r.Trigger == "schedule");
+        var run = runs.Single(r => !before.Contains(r.Id));
+        Assert.Equal("schedule", run.Trigger);
         Assert.Null(run.Error);
         Assert.NotNull(run.CandidateVersion);
         var decision = run.Decision!.Value.GetProperty("category");
@@ -215,6 +218,7 @@ public abstract class TriageTests(ProviderFixture fixture) : IAsyncLifetime
     {
         var modelsBefore = (await App.Admin.GetFromJsonAsync<List<ModelDto>>("/api/triage/models"))!;
         var activeBefore = modelsBefore.Single(m => m.IsActive).VersionId;
+        var runsBefore = (await App.Admin.GetFromJsonAsync<List<RunDto>>("/api/triage/runs"))!.Select(r => r.Id).ToHashSet();
         // A sentence embedder registered in code only: the training worker process cannot construct it, so it exits with 1.
         await using (var failing = new CustomerCasesApp(fixture.App.Database, new Dictionary<string, string?> { ["Triage:TrainInChildProcess"] = "true" },
             services => services.AddSingleton<ISentenceEmbedder>(new CodeOnlyEmbedder())))
@@ -223,7 +227,7 @@ public abstract class TriageTests(ProviderFixture fixture) : IAsyncLifetime
             await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<TrainTriageModelJob>().RetrainAsync(null, CancellationToken.None));
         }
 
-        var run = (await App.Admin.GetFromJsonAsync<List<RunDto>>("/api/triage/runs"))!.Single(r => r.Error is not null);
+        var run = (await App.Admin.GetFromJsonAsync<List<RunDto>>("/api/triage/runs"))!.Single(r => !runsBefore.Contains(r.Id));
         Assert.Equal("schedule", run.Trigger);
         Assert.Contains("exited with code 1: the training worker process cannot construct the sentence embedder 'code-only-test-encoder'", run.Error, StringComparison.Ordinal);
         Assert.Null(run.CandidateVersion);
@@ -276,7 +280,7 @@ public abstract class TriageTests(ProviderFixture fixture) : IAsyncLifetime
 
     private sealed record ModelReportDto(string VersionId, string Source, DateTimeOffset CreatedAt, System.Text.Json.JsonElement Report);
 
-    private sealed record RunDto(string Trigger, string? CandidateVersion, bool Promoted, System.Text.Json.JsonElement? Decision, string? Error);
+    private sealed record RunDto(Guid Id, string Trigger, string? CandidateVersion, bool Promoted, System.Text.Json.JsonElement? Decision, string? Error);
 }
 
 public sealed class TriageTestsOnSqlite(SqliteFixture fixture) : TriageTests(fixture), IClassFixture<SqliteFixture>;
