@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using CustomerCases.Api.Features.Elsa.Shared;
 using CustomerCases.Api.Workflows;
-using CustomerCases.Persistence;
-using CustomerCases.Persistence.Workflows;
 using CustomerCases.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,7 +59,7 @@ internal static class ExecuteDefinition
         await write.Db.Database.OpenConnectionAsync(ct);
         try
         {
-            var version = await FindAsync(write.Db, versions, definitionId, options, ct);
+            var version = await options.RunnableAsync(write.Db, versions, definitionId, ct);
             if (version is null)
             {
                 return (null, ElsaProblems.DefinitionNotFound(definitionId, options.Text));
@@ -76,18 +74,5 @@ internal static class ExecuteDefinition
         {
             await write.Db.Database.CloseConnectionAsync();
         }
-    }
-
-    private static async Task<RunnableVersion?> FindAsync(CustomerCasesDbContext db, RunnableVersions versions, string definitionId, Shared.VersionOptions options, CancellationToken ct)
-    {
-        if (options.Text.Equals("Published", StringComparison.OrdinalIgnoreCase))
-        {
-            // The default, and the hot path: a compiled query for the version's identity; the parsed graph is cached.
-            return await versions.FindPublishedAsync(definitionId, ct);
-        }
-
-        var record = await options.Filter(db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == definitionId))
-            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
-        return record is null ? null : versions.From(record);
     }
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CustomerCases.Api.Features.Elsa.Shared;
 using CustomerCases.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCases.Api.Features.Elsa.Definitions;
 
@@ -24,8 +23,7 @@ internal static class ExportDefinition
             return ElsaProblems.BadRequest("versionOptions", $"'{versionOptions}' is not one of {VersionOptions.Accepted}.");
         }
 
-        var record = await options.Filter(db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == definitionId))
-            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+        var record = await options.NewestAsync(db, definitionId, ct);
         if (record is null)
         {
             return ElsaProblems.DefinitionNotFound(definitionId, options.Text);

@@ -18,8 +18,7 @@ internal static class GetDefinition
             return ElsaProblems.BadRequest("versionOptions", $"'{versionOptions}' is not one of {VersionOptions.Accepted}.");
         }
 
-        var record = await options.Filter(db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == definitionId))
-            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+        var record = await options.NewestAsync(db, definitionId, ct);
         return record is null ? ElsaProblems.DefinitionNotFound(definitionId, options.Text) : StoredJson.Ok(record.Json);
     }
 

@@ -1,4 +1,7 @@
+using CustomerCases.Api.Workflows;
+using CustomerCases.Persistence;
 using CustomerCases.Persistence.Workflows;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCases.Api.Features.Elsa.Shared;
 
@@ -23,5 +26,21 @@ internal sealed record VersionOptions(string Text, Func<IQueryable<WorkflowDefin
             _ => null,
         };
         return filter is null ? null : new VersionOptions(value, filter);
+    }
+
+    /// <summary>The newest version of <paramref name="definitionId"/> that these options select; null when none.</summary>
+    public Task<WorkflowDefinitionRecord?> NewestAsync(CustomerCasesDbContext db, string definitionId, CancellationToken ct) =>
+        Filter(db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == definitionId)).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+
+    /// <summary>The same version, parsed to run (execute, activity tests).</summary>
+    public async Task<RunnableVersion?> RunnableAsync(CustomerCasesDbContext db, RunnableVersions versions, string definitionId, CancellationToken ct)
+    {
+        if (Text.Equals("Published", StringComparison.OrdinalIgnoreCase))
+        {
+            // The default of execute, and its hot path: a compiled query for the version's identity; the parsed graph is cached.
+            return await versions.FindPublishedAsync(definitionId, ct);
+        }
+
+        return await NewestAsync(db, definitionId, ct) is { } record ? versions.From(record) : null;
     }
 }

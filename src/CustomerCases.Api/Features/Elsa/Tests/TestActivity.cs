@@ -5,7 +5,6 @@ using CustomerCases.Api.Workflows;
 using CustomerCases.Persistence;
 using CustomerCases.Workflows.Definitions;
 using CustomerCases.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCases.Api.Features.Elsa.Tests;
 
@@ -84,9 +83,9 @@ internal static class TestActivity
             return (null, ElsaProblems.BadRequest("workflowDefinitionHandle.versionOptions", $"'{text}' is not one of {VersionOptions.Accepted}."));
         }
 
-        var record = await options.Filter(db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == definitionId))
-            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
-        return record is null ? (null, ElsaProblems.DefinitionNotFound(definitionId, options.Text)) : (versions.From(record), null);
+        return await options.RunnableAsync(db, versions, definitionId, ct) is { } version
+            ? (version, null)
+            : (null, ElsaProblems.DefinitionNotFound(definitionId, options.Text));
     }
 
     /// <summary>The activity alone in a flowchart of the workflow's variables: it is where the run starts and ends.</summary>
